@@ -1,0 +1,82 @@
+package io.github.surveyreport.core;
+
+import io.github.surveyreport.core.data.CsvRowSource;
+import io.github.surveyreport.core.data.RowSource;
+import io.github.surveyreport.core.internal.EngineVersion;
+import io.github.surveyreport.core.internal.StudyPass;
+import io.github.surveyreport.core.internal.Digests;
+import io.github.surveyreport.core.results.Provenance;
+import io.github.surveyreport.core.results.Results;
+import io.github.surveyreport.core.results.StatisticsResults;
+import io.github.surveyreport.core.study.Study;
+import io.github.surveyreport.core.study.StudyLoader;
+import java.nio.file.Path;
+
+/**
+ * The engine's entry point: runs every analysis of a study in one pass over its data and
+ * returns the immutable {@link Results}. Needs no Maven:
+ *
+ * <pre>{@code
+ * Results results = SurveyAnalysis.run(Path.of("src/survey/study.yaml"));
+ * System.out.println(results.reliability().overall().alpha());
+ * ResultsJson.write(results, Path.of("target/results.json"));
+ * }</pre>
+ *
+ * Every method throws a {@link SurveyReportException} whose message names what to fix when the
+ * study file, the data or an analysis is not usable. Instances are not needed; all methods are
+ * thread-safe.
+ */
+public final class SurveyAnalysis {
+    private SurveyAnalysis() {
+    }
+
+    /** Loads a study file, reads the data it names and analyses them. */
+    public static Results run(Path studyFile) {
+        return run(StudyLoader.load(studyFile));
+    }
+
+    /** Reads the data a study names and analyses them. */
+    public static Results run(Study study) {
+        CsvRowSource source = CsvRowSource.of(study.data());
+        StudyPass.Outcome outcome;
+        try {
+            outcome = new StudyPass(study, source, study.data().file()).run();
+        } catch (RuntimeException e) {
+            if (!CsvRowSource.isNotUtf8Signal(e)) {
+                throw e;
+            }
+            // Strict UTF-8 failed on a file without BOM: read it again as GB18030 (Excel on Chinese Windows).
+            source = CsvRowSource.readAsFallback(source);
+            outcome = new StudyPass(study, source, study.data().file()).run();
+        }
+        Provenance provenance = new Provenance(
+                study.studyFile() == null ? null : study.studyFile().getFileName().toString(),
+                study.studyFile() == null ? null : Digests.sha256(study.studyFile()),
+                source.name(), source.sha256(), source.charset().name(), printable(source.delimiter()),
+                EngineVersion.get());
+        return assemble(outcome, provenance);
+    }
+
+    /**
+     * Analyses rows the caller already holds (for example from a database), with the study's
+     * data section used only for its missing-value codes and decimal separator.
+     */
+    public static Results run(Study study, RowSource rows) {
+        StudyPass.Outcome outcome = new StudyPass(study, rows, null).run();
+        Provenance provenance = new Provenance(
+                study.studyFile() == null ? null : study.studyFile().getFileName().toString(),
+                study.studyFile() == null ? null : Digests.sha256(study.studyFile()),
+                rows.name(), null, null, null, EngineVersion.get());
+        return assemble(outcome, provenance);
+    }
+
+    private static Results assemble(StudyPass.Outcome outcome, Provenance provenance) {
+        StatisticsResults s = outcome.statistics();
+        return new Results(outcome.sample(), s.reliability(), s.factorability(), s.efa(), s.correlations(),
+                s.descriptives(), s.regressions(), s.hypotheses(), outcome.warnings(), provenance);
+    }
+
+    private static String printable(char delimiter) {
+        return delimiter == '\t' ? "\\t" : String.valueOf(delimiter);
+    }
+}

@@ -1,0 +1,36 @@
+package io.github.surveyreport.core.data;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Decides how a survey file is encoded when the study says {@code encoding: auto}: a byte
+ * order mark decides (UTF-8, UTF-16LE, UTF-16BE); otherwise the file is read as strict UTF-8,
+ * and if its bytes are not valid UTF-8 it is read again as GB18030, the superset of GBK that
+ * Excel writes on Chinese Windows.
+ */
+final class CharsetDetector {
+    /** The charset tried when strict UTF-8 fails. */
+    static final Charset FALLBACK = Charset.forName("GB18030");
+
+    private CharsetDetector() {
+    }
+
+    /** A byte order mark found at the start of a file. */
+    record Bom(Charset charset, int length) {
+    }
+
+    /** The BOM at the start of {@code head} (its first bytes), or {@code null}. */
+    static Bom bom(byte[] head, int length) {
+        if (length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+            return new Bom(StandardCharsets.UTF_8, 3);
+        }
+        if (length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
+            return new Bom(StandardCharsets.UTF_16LE, 2);
+        }
+        if (length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
+            return new Bom(StandardCharsets.UTF_16BE, 2);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,19 @@
+package io.github.surveyreport.core.data;
+
+/** Spreadsheet column letters, so that a message points at the column a researcher sees in Excel. */
+public final class Columns {
+    private Columns() {
+    }
+
+    /** {@code 0 -> A}, {@code 25 -> Z}, {@code 26 -> AA}. */
+    public static String letter(int index) {
+        StringBuilder letters = new StringBuilder();
+        int n = index + 1;
+        while (n > 0) {
+            int rem = (n - 1) % 26;
+            letters.insert(0, (char) ('A' + rem));
+            n = (n - 1) / 26;
+        }
+        return letters.toString();
+    }
+}

@@ -1,0 +1,309 @@
+package io.github.surveyreport.core.data;
+
+import io.github.surveyreport.core.internal.Digests;
+import io.github.surveyreport.core.study.DataSpec;
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads a survey CSV file (Apache Commons CSV): quoted fields with embedded delimiters and
+ * newlines, a required header row, encoding and delimiter detection, and a SHA-256 of the
+ * bytes read for the report's provenance. Streams: memory does not grow with the file.
+ */
+public final class CsvRowSource implements RowSource, AutoCloseable {
+    private static final char[] CANDIDATE_DELIMITERS = {',', ';', '\t'};
+    private static final int HEADER_LOOKAHEAD = 1 << 20;
+
+    private final Path file;
+    private final Charset requestedCharset;
+    private final Character requestedDelimiter;
+
+    private Charset charset;
+    private boolean charsetDetected;
+    private char delimiter;
+    private List<String> header;
+    private CSVParser parser;
+    private MessageDigest digest;
+    private String sha256;
+    private boolean consumed;
+
+    /**
+     * @param file      the CSV file
+     * @param charset   its encoding, or {@code null} to detect it
+     * @param delimiter its delimiter, or {@code null} to detect it from the header line
+     */
+    public CsvRowSource(Path file, Charset charset, Character delimiter) {
+        this.file = file;
+        this.requestedCharset = charset;
+        this.requestedDelimiter = delimiter;
+    }
+
+    /** A reader for the data a study file describes. */
+    public static CsvRowSource of(DataSpec spec) {
+        return new CsvRowSource(spec.file(), spec.encoding() == null ? null : Charset.forName(spec.encoding()),
+                spec.delimiter());
+    }
+
+    /**
+     * Whether {@code e} says that a file read with detected encoding is not UTF-8. The reader
+     * only finds out while streaming, so the caller, which owns what was accumulated so far,
+     * restarts with {@link #readAsFallback}.
+     */
+    public static boolean isNotUtf8Signal(RuntimeException e) {
+        return e instanceof NotUtf8Exception;
+    }
+
+    /** The same file, to be read again as GB18030: what {@code auto} does when UTF-8 fails. */
+    public static CsvRowSource readAsFallback(CsvRowSource source) {
+        source.close();
+        return new CsvRowSource(source.file, CharsetDetector.FALLBACK, source.requestedDelimiter);
+    }
+
+    @Override
+    public String name() {
+        return file.getFileName().toString();
+    }
+
+    /** The data file. */
+    public Path file() {
+        return file;
+    }
+
+    /** The encoding used to read the file (known once the header has been read). */
+    public Charset charset() {
+        header();
+        return charset;
+    }
+
+    /** The delimiter used (known once the header has been read). */
+    public char delimiter() {
+        header();
+        return delimiter;
+    }
+
+    /** Hex SHA-256 of the file's bytes; available after {@link #forEachRow}. */
+    public String sha256() {
+        if (sha256 == null) {
+            throw new IllegalStateException("the file has not been read to its end yet");
+        }
+        return sha256;
+    }
+
+    @Override
+    public List<String> header() {
+        if (header == null) {
+            open();
+        }
+        return header;
+    }
+
+    @Override
+    public void forEachRow(RowHandler handler) {
+        header();
+        if (consumed) {
+            throw new IllegalStateException("rows of " + file + " were already read");
+        }
+        consumed = true;
+        try {
+            Iterator<CSVRecord> records = parser.iterator();
+            while (true) {
+                long linesBefore = parser.getCurrentLineNumber();
+                if (!records.hasNext()) {
+                    break;
+                }
+                CSVRecord record = records.next();
+                if (record.size() == 1 && record.get(0).isEmpty() && header.size() > 1) {
+                    continue; // a blank line is no response
+                }
+                handler.row(linesBefore + 1, record.values());
+            }
+            sha256 = HexFormat.of().formatHex(digest.digest());
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw translate(e, parser.getCurrentLineNumber() + 1);
+        } finally {
+            close();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (parser != null) {
+            try {
+                parser.close();
+            } catch (IOException e) {
+                // nothing was written; a failed close of a read-only file loses nothing
+            }
+        }
+    }
+
+    private void open() {
+        InputStream raw;
+        try {
+            raw = Files.newInputStream(file);
+        } catch (NoSuchFileException e) {
+            throw new DataFileException(file, "The data file " + file + " does not exist (data.file in the study file)");
+        } catch (IOException e) {
+            throw new DataFileException(file, "The data file " + file + " cannot be read: " + e.getMessage());
+        }
+        digest = Digests.newSha256();
+        try {
+            BufferedInputStream in = new BufferedInputStream(new DigestInputStream(raw, digest), 1 << 16);
+            in.mark(4);
+            byte[] head = new byte[3];
+            int n = in.readNBytes(head, 0, 3);
+            in.reset();
+            CharsetDetector.Bom bom = CharsetDetector.bom(head, n);
+            if (requestedCharset != null) {
+                charset = requestedCharset;
+                if (bom != null && bom.charset().equals(requestedCharset)) {
+                    in.skipNBytes(bom.length());
+                }
+            } else if (bom != null) {
+                charset = bom.charset();
+                in.skipNBytes(bom.length());
+            } else {
+                charset = StandardCharsets.UTF_8;
+                charsetDetected = true;
+            }
+            if (n == 0) {
+                throw new DataFileException(file, "The data file " + file
+                        + " is empty; it needs a header row with the column names and one row per respondent");
+            }
+            Reader reader = new InputStreamReader(in, charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT));
+            BufferedReader buffered = new BufferedReader(reader, 1 << 16);
+            delimiter = requestedDelimiter != null ? requestedDelimiter : detectDelimiter(buffered);
+            CSVFormat format = CSVFormat.RFC4180.builder()
+                    .setDelimiter(delimiter)
+                    .setIgnoreEmptyLines(false)
+                    .get();
+            parser = CSVParser.builder().setReader(buffered).setFormat(format).get();
+            readHeader();
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            close();
+            throw translate(e, 1);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void readHeader() {
+        Iterator<CSVRecord> records = parser.iterator();
+        if (!records.hasNext()) {
+            throw new DataFileException(file, "The data file " + file
+                    + " is empty; it needs a header row with the column names and one row per respondent");
+        }
+        String[] names = records.next().values();
+        List<String> problems = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        List<String> trimmed = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            String name = names[i].strip();
+            trimmed.add(name);
+            if (name.isEmpty()) {
+                problems.add(name() + " line 1, column " + Columns.letter(i) + ": the header has an empty column name; "
+                        + "every column needs a name (delete the empty column or name it)");
+                continue;
+            }
+            Integer earlier = seen.putIfAbsent(name, i);
+            if (earlier != null) {
+                problems.add(name() + " line 1, columns " + Columns.letter(earlier) + " and " + Columns.letter(i)
+                        + ": the column name '" + name + "' is used twice; column names must be unique");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new DataFileException(file, problems, false);
+        }
+        header = List.copyOf(trimmed);
+    }
+
+    private static char detectDelimiter(BufferedReader reader) throws IOException {
+        reader.mark(HEADER_LOOKAHEAD);
+        int[] counts = new int[CANDIDATE_DELIMITERS.length];
+        boolean quoted = false;
+        for (int read = 0; read < HEADER_LOOKAHEAD; read++) {
+            int c = reader.read();
+            if (c < 0 || (!quoted && (c == '\n' || c == '\r'))) {
+                break;
+            }
+            if (c == '"') {
+                quoted = !quoted;
+            }
+            for (int k = 0; k < CANDIDATE_DELIMITERS.length; k++) {
+                if (!quoted && c == CANDIDATE_DELIMITERS[k]) {
+                    counts[k]++;
+                }
+            }
+        }
+        reader.reset();
+        int best = 0;
+        for (int k = 1; k < counts.length; k++) {
+            if (counts[k] > counts[best]) {
+                best = k;
+            }
+        }
+        return CANDIDATE_DELIMITERS[best];
+    }
+
+    /** Turns a read failure into a message, or into the signal to retry as GB18030. */
+    private RuntimeException translate(Exception e, long line) {
+        Throwable cause = e;
+        while (cause != null && !(cause instanceof CharacterCodingException)) {
+            cause = cause.getCause();
+        }
+        if (cause != null) {
+            if (charsetDetected) {
+                return new NotUtf8Exception();
+            }
+            return new DataFileException(file, name() + " line " + line + ": the bytes are not valid " + charset.name()
+                    + "; set data.encoding in the study file to the file's encoding (e.g. GBK, GB18030, UTF-8) or to auto");
+        }
+        if (e instanceof DataFileException) {
+            return (DataFileException) e;
+        }
+        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (detail.contains("EOF reached before encapsulated token finished")) {
+            return new DataFileException(file, name() + " line " + line + ": a quoted field (starting with \") is never "
+                    + "closed before the end of the file; check for a stray quote character on or before this line");
+        }
+        if (detail.contains("invalid char between encapsulated token and delimiter")) {
+            return new DataFileException(file, name() + " line " + line + ": text follows a closing quote; inside a "
+                    + "quoted field a quote must be doubled (\"\")");
+        }
+        return new DataFileException(file, name() + " line " + line + ": cannot be read: " + detail);
+    }
+
+    /** Signals that a file read as UTF-8 by detection is not UTF-8: read it again as GB18030. */
+    static final class NotUtf8Exception extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotUtf8Exception() {
+            super("not UTF-8", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package io.github.surveyreport.core.internal.stats;
+
+/**
+ * Streaming means, centered cross-products and (optionally) third and fourth central moments
+ * of a fixed set of variables, plus min and max.
+ *
+ * <p>Updates are Welford's (one row) and Chan et al.'s / Pébay's (merge of two samples), which
+ * stay accurate when means are large relative to the spread, unlike raw power sums. The
+ * cross-product matrix is stored as a packed upper triangle (row-major), so one row costs
+ * p(p+1)/2 multiply-adds and no allocation.
+ */
+final class CoMoments {
+
+    private final int p;
+    private final boolean higher;
+    private long n;
+    private final double[] mean;
+    /** Packed upper triangle of Σ (x_i - mean_i)(x_j - mean_j), row-major, diagonal included. */
+    private final double[] m2;
+    private final double[] m3;
+    private final double[] m4;
+    private final double[] min;
+    private final double[] max;
+    /** Per-row scratch (deviation from the old mean), kept to avoid allocation. */
+    private final double[] delta;
+
+    CoMoments(int p, boolean higherMoments) {
+        this.p = p;
+        this.higher = higherMoments;
+        this.mean = new double[p];
+        this.m2 = new double[p * (p + 1) / 2];
+        this.m3 = higherMoments ? new double[p] : null;
+        this.m4 = higherMoments ? new double[p] : null;
+        this.min = new double[p];
+        this.max = new double[p];
+        this.delta = new double[p];
+        java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+    }
+
+    int dimension() {
+        return p;
+    }
+
+    long count() {
+        return n;
+    }
+
+    /** Adds one row; {@code x} holds at least {@link #dimension()} values. */
+    void add(double[] x) {
+        final long n1 = n;
+        final long nNew = ++n;
+        final double invN = 1.0 / nNew;
+        final double[] d = delta;
+        final double[] mu = mean;
+        for (int i = 0; i < p; i++) {
+            double xi = x[i];
+            double di = xi - mu[i];
+            d[i] = di;
+            mu[i] += di * invN;
+            if (xi < min[i]) {
+                min[i] = xi;
+            }
+            if (xi > max[i]) {
+                max[i] = xi;
+            }
+        }
+        if (higher) {
+            // Pébay (2008) one-point update; uses M2 and M3 before their own update
+            final double a = (double) nNew * nNew - 3.0 * nNew + 3.0;
+            int diag = 0;
+            for (int i = 0; i < p; i++) {
+                double dn = d[i] * invN;
+                double dn2 = dn * dn;
+                double term1 = d[i] * dn * n1;
+                double m2i = m2[diag];
+                m4[i] += term1 * dn2 * a + 6.0 * dn2 * m2i - 4.0 * dn * m3[i];
+                m3[i] += term1 * dn * (nNew - 2.0) - 3.0 * dn * m2i;
+                diag += p - i;
+            }
+        }
+        // C_ij += d_i d_j (n-1)/n, symmetric: upper triangle only
+        final double f = n1 * invN;
+        final double[] c = m2;
+        int k = 0;
+        for (int i = 0; i < p; i++) {
+            double fi = d[i] * f;
+            for (int j = i; j < p; j++) {
+                c[k++] += fi * d[j];
+            }
+        }
+    }
+
+    /** Adds {@code other}'s sample to this one (Chan et al. 1979; Pébay 2008). */
+    void merge(CoMoments other) {
+        if (other.p != p || other.higher != higher) {
+            throw new IllegalArgumentException("incompatible co-moments");
+        }
+        if (other.n == 0) {
+            return;
+        }
+        if (n == 0) {
+            copyFrom(other);
+            return;
+        }
+        final double na = n;
+        final double nb = other.n;
+        final double nt = na + nb;
+        final double[] d = delta;
+        for (int i = 0; i < p; i++) {
+            d[i] = other.mean[i] - mean[i];
+        }
+        if (higher) {
+            int diag = 0;
+            for (int i = 0; i < p; i++) {
+                double di = d[i];
+                double m2a = m2[diag];
+                double m2b = other.m2[diag];
+                double m3a = m3[i];
+                double m3b = other.m3[i];
+                m4[i] += other.m4[i]
+                        + di * di * di * di * na * nb * (na * na - na * nb + nb * nb) / (nt * nt * nt)
+                        + 6.0 * di * di * (na * na * m2b + nb * nb * m2a) / (nt * nt)
+                        + 4.0 * di * (na * m3b - nb * m3a) / nt;
+                m3[i] += m3b + di * di * di * na * nb * (na - nb) / (nt * nt)
+                        + 3.0 * di * (na * m2b - nb * m2a) / nt;
+                diag += p - i;
+            }
+        }
+        final double f = na * nb / nt;
+        int k = 0;
+        for (int i = 0; i < p; i++) {
+            for (int j = i; j < p; j++) {
+                m2[k] += other.m2[k] + d[i] * d[j] * f;
+                k++;
+            }
+        }
+        for (int i = 0; i < p; i++) {
+            mean[i] += d[i] * (nb / nt);
+            min[i] = Math.min(min[i], other.min[i]);
+            max[i] = Math.max(max[i], other.max[i]);
+        }
+        n += other.n;
+    }
+
+    private void copyFrom(CoMoments o) {
+        n = o.n;
+        System.arraycopy(o.mean, 0, mean, 0, p);
+        System.arraycopy(o.m2, 0, m2, 0, m2.length);
+        System.arraycopy(o.min, 0, min, 0, p);
+        System.arraycopy(o.max, 0, max, 0, p);
+        if (higher) {
+            System.arraycopy(o.m3, 0, m3, 0, p);
+            System.arraycopy(o.m4, 0, m4, 0, p);
+        }
+    }
+
+    double mean(int i) {
+        return mean[i];
+    }
+
+    double min(int i) {
+        return min[i];
+    }
+
+    double max(int i) {
+        return max[i];
+    }
+
+    /** Centered sum of cross-products Σ (x_i - x̄_i)(x_j - x̄_j). */
+    double comoment(int i, int j) {
+        if (i > j) {
+            int t = i;
+            i = j;
+            j = t;
+        }
+        return m2[i * p - i * (i - 1) / 2 + (j - i)];
+    }
+
+    /** Sample covariance (n - 1). */
+    double covariance(int i, int j) {
+        return comoment(i, j) / (n - 1);
+    }
+
+    /** Σ (x_i - x̄_i)³. */
+    double m3(int i) {
+        return m3[i];
+    }
+
+    /** Σ (x_i - x̄_i)⁴. */
+    double m4(int i) {
+        return m4[i];
+    }
+
+    /** Sample covariance matrix (n - 1) of the variables {@code idx}. */
+    double[][] covariance(int[] idx) {
+        int k = idx.length;
+        double[][] c = new double[k][k];
+        for (int a = 0; a < k; a++) {
+            for (int b = a; b < k; b++) {
+                c[a][b] = c[b][a] = covariance(idx[a], idx[b]);
+            }
+        }
+        return c;
+    }
+
+    /** Pearson correlation matrix of the variables {@code idx}, unit diagonal. */
+    double[][] correlation(int[] idx) {
+        int k = idx.length;
+        double[][] r = new double[k][k];
+        for (int a = 0; a < k; a++) {
+            r[a][a] = 1.0;
+            for (int b = a + 1; b < k; b++) {
+                double v = comoment(idx[a], idx[b])
+                        / Math.sqrt(comoment(idx[a], idx[a]) * comoment(idx[b], idx[b]));
+                // guard against |r| exceeding 1 by rounding
+                v = Math.max(-1.0, Math.min(1.0, v));
+                r[a][b] = r[b][a] = v;
+            }
+        }
+        return r;
+    }
+}

@@ -1,0 +1,253 @@
+package io.github.surveyreport.core.internal.stats;
+
+import io.github.surveyreport.core.AnalysisException;
+import io.github.surveyreport.core.results.Correlations;
+import io.github.surveyreport.core.results.Efa;
+import io.github.surveyreport.core.results.Factorability;
+import io.github.surveyreport.core.results.HypothesisResult;
+import io.github.surveyreport.core.results.RegressionResult;
+import io.github.surveyreport.core.results.Reliability;
+import io.github.surveyreport.core.results.ScaleReliability;
+import io.github.surveyreport.core.results.StatisticsResults;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One pass over the listwise-complete rows of a study, in memory independent of the number of
+ * rows, mergeable for parallel or chunked passes. {@link #finish()} derives every result from
+ * the accumulated state.
+ *
+ * <p>The variable vector is the analysed columns followed by the construct scores (mean of
+ * the construct's items). It feeds: co-moments up to order 4 ({@link CoMoments}); one
+ * {@link RegressionAccumulator} per regression; and per regression the co-moments of
+ * row-to-row differences of (predictors, dependent) for Durbin–Watson, which needs file order:
+ * hence the first and last row are kept so that {@link #merge} can add the difference across
+ * the boundary.
+ *
+ * <p>Not thread-safe; use one accumulator per thread and merge them in file order.
+ */
+public final class StatisticsAccumulator {
+
+    private final AnalysisLayout layout;
+    private final int p;
+    private final int v;
+    private final int[][] constructItems;
+    private final double[] constructInvSize;
+    private final CoMoments moments;
+    private final RegressionAccumulator[] regressions;
+    private final int[][] regressionVars;
+    private final CoMoments[] differences;
+    private final double[] vars;
+    private final double[] first;
+    private final double[] last;
+    private final double[] diff;
+
+    public StatisticsAccumulator(AnalysisLayout layout) {
+        this.layout = layout;
+        this.p = layout.columns().size();
+        int c = layout.constructs().size();
+        this.v = p + c;
+        constructItems = new int[c][];
+        constructInvSize = new double[c];
+        for (int i = 0; i < c; i++) {
+            List<String> items = layout.constructs().get(i).items();
+            constructItems[i] = items.stream().mapToInt(layout.columns()::indexOf).toArray();
+            constructInvSize[i] = 1.0 / items.size();
+        }
+        moments = new CoMoments(v, true);
+        int r = layout.regressions().size();
+        regressions = new RegressionAccumulator[r];
+        regressionVars = new int[r][];
+        differences = new CoMoments[r];
+        int maxTerms = 0;
+        for (int i = 0; i < r; i++) {
+            AnalysisLayout.RegressionSpec spec = layout.regressions().get(i);
+            int[] x = spec.predictors().stream().mapToInt(layout::variableIndex).toArray();
+            int y = layout.variableIndex(spec.dependent());
+            regressions[i] = new RegressionAccumulator(x, y);
+            int[] all = new int[x.length + 1];
+            System.arraycopy(x, 0, all, 0, x.length);
+            all[x.length] = y;
+            regressionVars[i] = all;
+            differences[i] = new CoMoments(all.length, false);
+            maxTerms = Math.max(maxTerms, all.length);
+        }
+        vars = new double[v];
+        first = new double[v];
+        last = new double[v];
+        diff = new double[maxTerms];
+    }
+
+    /**
+     * Adds one complete (listwise) row: the values of {@code layout.columns()} in order, reverse
+     * coding already applied. Does not allocate.
+     */
+    public void add(double[] row) {
+        if (row.length != p) {
+            throw new IllegalArgumentException("expected " + p + " values, got " + row.length);
+        }
+        final double[] x = vars;
+        System.arraycopy(row, 0, x, 0, p);
+        for (int c = 0; c < constructItems.length; c++) {
+            int[] idx = constructItems[c];
+            double s = 0;
+            for (int i : idx) {
+                s += x[i];
+            }
+            x[p + c] = s * constructInvSize[c];
+        }
+        boolean firstRow = moments.count() == 0;
+        moments.add(x);
+        for (int r = 0; r < regressions.length; r++) {
+            regressions[r].add(x);
+            if (!firstRow) {
+                int[] idx = regressionVars[r];
+                for (int a = 0; a < idx.length; a++) {
+                    diff[a] = x[idx[a]] - last[idx[a]];
+                }
+                differences[r].add(diff);
+            }
+        }
+        if (regressions.length > 0) {
+            if (firstRow) {
+                System.arraycopy(x, 0, first, 0, v);
+            }
+            System.arraycopy(x, 0, last, 0, v);
+        }
+    }
+
+    /**
+     * Adds {@code later}'s rows, which follow this accumulator's rows in file order (the order
+     * matters for Durbin–Watson only). {@code later} is not modified.
+     */
+    public void merge(StatisticsAccumulator later) {
+        if (later.layout != layout && !later.layout.equals(layout)) {
+            throw new IllegalArgumentException("accumulators of different layouts cannot be merged");
+        }
+        if (later.count() == 0) {
+            return;
+        }
+        boolean empty = count() == 0;
+        for (int r = 0; r < regressions.length; r++) {
+            if (!empty) {
+                int[] idx = regressionVars[r];
+                for (int a = 0; a < idx.length; a++) {
+                    diff[a] = later.first[idx[a]] - last[idx[a]];
+                }
+                differences[r].add(diff);
+            }
+            differences[r].merge(later.differences[r]);
+            regressions[r].merge(later.regressions[r]);
+        }
+        moments.merge(later.moments);
+        if (empty) {
+            System.arraycopy(later.first, 0, first, 0, v);
+        }
+        System.arraycopy(later.last, 0, last, 0, v);
+    }
+
+    /** Number of rows added (including merged ones). */
+    public long count() {
+        return moments.count();
+    }
+
+    /**
+     * Computes all results from the accumulated state (which it leaves unchanged).
+     *
+     * @throws AnalysisException if an analysis cannot be carried out on this sample (too few
+     *                           rows, a constant column, collinear regression terms, more
+     *                           components requested than items); the message says what to change
+     */
+    public StatisticsResults finish() {
+        long n = count();
+        if (n < 2) {
+            throw new AnalysisException("The analysis needs at least 2 complete rows (rows with a value in every "
+                    + "analysed column), but " + (n == 0 ? "there are none" : "there is only 1") + ".");
+        }
+        checkVariances(n);
+        List<String> warnings = new ArrayList<>();
+
+        List<String> items = layout.constructItems();
+        Reliability reliability = null;
+        Factorability factorability = null;
+        Efa efa = null;
+        if (items.size() >= 2) {
+            int[] idx = items.stream().mapToInt(layout.columns()::indexOf).toArray();
+            ScaleReliability overall = scale("all construct items", items, idx, warnings);
+            Map<String, ScaleReliability> perConstruct = new LinkedHashMap<>();
+            for (int c = 0; c < constructItems.length; c++) {
+                AnalysisLayout.ConstructSpec spec = layout.constructs().get(c);
+                if (spec.items().size() >= 2) {
+                    perConstruct.put(spec.id(), scale("construct '" + spec.id() + "'", spec.items(),
+                            constructItems[c], warnings));
+                }
+            }
+            reliability = new Reliability(overall, perConstruct);
+            double[][] r = moments.correlation(idx);
+            SymmetricEigen eigen = new SymmetricEigen(r);
+            factorability = FactorabilityAnalysis.analyse(items, r, eigen, n);
+            efa = PrincipalComponents.analyse(items, eigen, layout.efaFactors(), warnings);
+        }
+
+        Correlations correlations = null;
+        int c = layout.constructs().size();
+        if (c >= 2) {
+            int[] idx = new int[c];
+            List<String> ids = new ArrayList<>(c);
+            for (int i = 0; i < c; i++) {
+                idx[i] = p + i;
+                ids.add(layout.constructs().get(i).id());
+            }
+            correlations = CorrelationAnalysis.analyse(ids, moments.correlation(idx), n);
+        }
+
+        List<RegressionResult> regs = new ArrayList<>(regressions.length);
+        for (int r = 0; r < regressions.length; r++) {
+            int[] all = regressionVars[r];
+            int[] x = java.util.Arrays.copyOf(all, all.length - 1);
+            regs.add(RegressionAnalysis.analyse(layout.regressions().get(r), regressions[r].factor(), moments, x,
+                    all[all.length - 1], differences[r]));
+        }
+        List<HypothesisResult> hypotheses =
+                HypothesisEvaluation.evaluate(layout.hypotheses(), regs, layout.significance());
+        return new StatisticsResults(reliability, factorability, efa, correlations,
+                DescriptiveAnalysis.analyse(layout, moments), regs, hypotheses, warnings);
+    }
+
+    private ScaleReliability scale(String name, List<String> items, int[] idx, List<String> warnings) {
+        double[] means = new double[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            means[i] = moments.mean(idx[i]);
+        }
+        return ReliabilityAnalysis.analyse(name, items, means, moments.covariance(idx), warnings);
+    }
+
+    /**
+     * A constant variable has no correlation with anything; every analysis using it would
+     * divide by zero. The relative threshold treats a score that varies only by rounding
+     * (1e-16 relative) as constant.
+     */
+    private void checkVariances(long n) {
+        for (int i = 0; i < v; i++) {
+            double var = moments.comoment(i, i) / (n - 1);
+            double scale = Math.max(Math.abs(moments.mean(i)), Double.MIN_NORMAL);
+            if (!(Math.sqrt(var) > 1e-13 * scale)) {
+                String value = String.format(Locale.ROOT, "%s", moments.mean(i));
+                if (i < p) {
+                    throw new AnalysisException("The column '" + layout.columns().get(i) + "' has the same value ("
+                            + value + ") in all " + n + " analysed rows (zero variance), so correlations, "
+                            + "reliability and regressions involving it are undefined. Remove it from the study "
+                            + "or check the data.");
+                }
+                AnalysisLayout.ConstructSpec spec = layout.constructs().get(i - p);
+                throw new AnalysisException("The score of construct '" + spec.id() + "' (mean of "
+                        + String.join(", ", spec.items()) + ") is the same (" + value + ") in all " + n
+                        + " analysed rows (zero variance). Check the items and their reverse coding.");
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.github.surveyreport.core.results;
+
+import java.util.List;
+
+/**
+ * Everything one analysis of a study produced: the one object every output (results.json,
+ * the HTML and PDF reports, the quality gate) reads. Component names are the key names of
+ * {@code results.json}. Blocks a study does not ask for are {@code null}.
+ *
+ * @param sample        the analysed sample and its profile
+ * @param reliability   Cronbach's alpha and item-total statistics
+ * @param factorability KMO and Bartlett's test over all construct items
+ * @param efa           principal components with varimax rotation
+ * @param correlations  Pearson correlations of the construct scores
+ * @param descriptives  descriptives of the analysed columns and construct scores
+ * @param regressions   one result per regression of the study
+ * @param hypotheses    one result per hypothesis of the study
+ * @param warnings      things a researcher should look at, in plain words
+ * @param provenance    which files, read how, by which engine
+ */
+public record Results(
+        Sample sample,
+        Reliability reliability,
+        Factorability factorability,
+        Efa efa,
+        Correlations correlations,
+        Descriptives descriptives,
+        List<RegressionResult> regressions,
+        List<HypothesisResult> hypotheses,
+        List<String> warnings,
+        Provenance provenance) {
+
+    public Results {
+        regressions = List.copyOf(regressions);
+        hypotheses = List.copyOf(hypotheses);
+        warnings = List.copyOf(warnings);
+    }
+}

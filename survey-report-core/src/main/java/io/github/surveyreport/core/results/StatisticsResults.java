@@ -1,0 +1,38 @@
+package io.github.surveyreport.core.results;
+
+import java.util.List;
+
+/**
+ * Everything the statistics engine computes for one listwise sample.
+ *
+ * @param reliability   Cronbach's alpha of all construct items together and of each construct
+ *                      with at least two items; {@code null} if the study has fewer than two
+ *                      construct items
+ * @param factorability KMO, per-item MSA, determinant and Bartlett's test of the correlation
+ *                      matrix of all construct items; {@code null} if fewer than two items
+ * @param efa           principal components with varimax rotation over all construct items;
+ *                      {@code null} if fewer than two items
+ * @param correlations  Pearson correlations of the construct scores; {@code null} if fewer than
+ *                      two constructs
+ * @param descriptives  descriptives of every analysed column and of every construct score
+ * @param regressions   one OLS regression per study regression, in study order (empty if none)
+ * @param hypotheses    the verdict on each hypothesis, in study order (empty if none)
+ * @param warnings      human-readable warnings about the sample (for example a negative alpha);
+ *                      empty if there are none
+ */
+public record StatisticsResults(
+        Reliability reliability,
+        Factorability factorability,
+        Efa efa,
+        Correlations correlations,
+        Descriptives descriptives,
+        List<RegressionResult> regressions,
+        List<HypothesisResult> hypotheses,
+        List<String> warnings) {
+
+    public StatisticsResults {
+        regressions = regressions == null ? List.of() : List.copyOf(regressions);
+        hypotheses = hypotheses == null ? List.of() : List.copyOf(hypotheses);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+}

@@ -1,0 +1,32 @@
+package io.github.surveyreport.core.study;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Where the survey data are and how to read them.
+ *
+ * @param file         the data file (CSV), resolved against the study file's directory
+ * @param encoding     a Java charset name, or {@code null} to detect it (BOM, then strict UTF-8,
+ *                     then GB18030)
+ * @param delimiter    the field delimiter, or {@code null} to detect it among {@code , ; \t}
+ *                     from the header line
+ * @param missing      cell values (after trimming) that mean "no answer"
+ * @param decimalComma whether numbers are written with a decimal comma ({@code 3,5})
+ */
+public record DataSpec(Path file, String encoding, Character delimiter, List<String> missing, boolean decimalComma) {
+
+    /** Cell values that mean missing when the study file does not say. */
+    public static final List<String> DEFAULT_MISSING = List.of("", "NA");
+
+    public DataSpec {
+        Objects.requireNonNull(file, "file");
+        missing = List.copyOf(missing);
+    }
+
+    /** Data read with every option detected or defaulted. */
+    public static DataSpec of(Path file) {
+        return new DataSpec(file, null, null, DEFAULT_MISSING, false);
+    }
+}

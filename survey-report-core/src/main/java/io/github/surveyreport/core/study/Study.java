@@ -1,0 +1,106 @@
+package io.github.surveyreport.core.study;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A questionnaire study as described by a study file: where the data are, which items form
+ * which constructs, and which regressions and hypotheses to test. Immutable; build one with
+ * {@link StudyLoader} from a {@code study.yaml}, or directly with the canonical constructor
+ * when embedding the engine.
+ *
+ * @param studyFile    the study file this was read from, or {@code null} when built in code
+ * @param title        display title, or {@code null}
+ * @param language     report language
+ * @param data         where and how to read the survey data
+ * @param scale        Likert range, or {@code null} for continuous data
+ * @param labels       display text of columns and constructs, by name
+ * @param constructs   constructs in study order
+ * @param efaFactors   number of components to extract, or {@code null} for Kaiser's rule
+ * @param regressions  regression models in study order
+ * @param hypotheses   hypotheses in study order
+ * @param significance alpha level the hypotheses are tested at
+ * @param profile      sample-profile (demographics) columns in study order
+ */
+public record Study(
+        Path studyFile,
+        String title,
+        Language language,
+        DataSpec data,
+        Scale scale,
+        Map<String, String> labels,
+        List<Construct> constructs,
+        Integer efaFactors,
+        List<RegressionModel> regressions,
+        List<Hypothesis> hypotheses,
+        double significance,
+        List<ProfileColumn> profile) {
+
+    /** Default alpha level for hypotheses. */
+    public static final double DEFAULT_SIGNIFICANCE = 0.05;
+
+    public Study {
+        Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(data, "data");
+        labels = Map.copyOf(Objects.requireNonNull(labels, "labels"));
+        constructs = List.copyOf(constructs);
+        regressions = List.copyOf(regressions);
+        hypotheses = List.copyOf(hypotheses);
+        profile = List.copyOf(profile);
+    }
+
+    /** The construct with this id, if any. */
+    public Optional<Construct> construct(String id) {
+        return constructs.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /** Whether this name is a construct id (rather than a data column). */
+    public boolean isConstruct(String name) {
+        return construct(name).isPresent();
+    }
+
+    /**
+     * Every data column an analysis uses, in a fixed order: the construct items in study order,
+     * then the regression columns that are not constructs, in order of first mention. The
+     * listwise sample is taken over exactly these columns.
+     */
+    public List<String> analysedColumns() {
+        Set<String> columns = new LinkedHashSet<>();
+        for (Construct construct : constructs) {
+            columns.addAll(construct.items());
+        }
+        for (RegressionModel model : regressions) {
+            for (String term : model.terms()) {
+                if (!isConstruct(term)) {
+                    columns.add(term);
+                }
+            }
+        }
+        return List.copyOf(new ArrayList<>(columns));
+    }
+
+    /** Whether a column's values are reverse coded before analysis. */
+    public boolean isReversed(String column) {
+        return constructs.stream().anyMatch(c -> c.reverse().contains(column));
+    }
+
+    /** Whether a column is an item of some construct (and so must lie within the scale). */
+    public boolean isItem(String column) {
+        return constructs.stream().anyMatch(c -> c.items().contains(column));
+    }
+
+    /** The display text of a column or construct: its label, else the name itself. */
+    public String label(String name) {
+        String label = labels.get(name);
+        if (label != null) {
+            return label;
+        }
+        return construct(name).map(Construct::label).filter(Objects::nonNull).orElse(name);
+    }
+}
