@@ -73,7 +73,7 @@ public final class SurveyAnalysis {
     private static Results assemble(StudyPass.Outcome outcome, Provenance provenance) {
         StatisticsResults s = outcome.statistics();
         return new Results(outcome.sample(), s.reliability(), s.factorability(), s.efa(), s.correlations(),
-                s.descriptives(), s.regressions(), s.hypotheses(), outcome.warnings(), provenance);
+                s.descriptives(), s.regressions(), s.hypotheses(), outcome.warnings(), provenance, null, null);
     }
 
     private static String printable(char delimiter) {

@@ -3,12 +3,16 @@ package io.github.surveyreport.maven;
 import io.github.surveyreport.core.ResultsJson;
 import io.github.surveyreport.core.SurveyAnalysis;
 import io.github.surveyreport.core.SurveyReportException;
+import io.github.surveyreport.core.gate.QualityGate;
+import io.github.surveyreport.core.gate.Thresholds;
+import io.github.surveyreport.core.results.Check;
 import io.github.surveyreport.core.results.Results;
 import io.github.surveyreport.core.study.Study;
 import io.github.surveyreport.core.study.StudyLoader;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -42,6 +46,14 @@ public class AnalyzeMojo extends AbstractMojo {
     @Parameter(property = "surveyReport.failOnViolation", defaultValue = "true")
     private boolean failOnViolation;
 
+    /**
+     * Limits of the quality gate; each may be a number or {@code off}. Defaults: minAlpha 0.70,
+     * minItemTotalCorrelation 0.30, minKmo 0.60, maxBartlettP 0.05, minLoading 0.50,
+     * maxCrossLoading off, maxVif 10, maxModelP 0.05, requireSupportedHypotheses true.
+     */
+    @Parameter
+    private ThresholdsConfig thresholds;
+
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
     private File basedir;
 
@@ -55,10 +67,14 @@ public class AnalyzeMojo extends AbstractMojo {
         if (studyFile == null) {
             return;
         }
+        Results results;
+        Path json = outputDirectory.toPath().resolve("results.json");
         try {
+            Thresholds limits = thresholds == null ? Thresholds.defaults() : Thresholds.of(thresholds.asMap());
             Study parsed = StudyLoader.load(studyFile);
-            Results results = SurveyAnalysis.run(parsed);
-            Path json = outputDirectory.toPath().resolve("results.json");
+            Results analysed = SurveyAnalysis.run(parsed);
+            results = analysed.withChecks(new QualityGate(limits).evaluate(parsed, analysed));
+            // outputs first: the report is most needed when the gate fails
             ResultsJson.write(results, json);
             logSummary(results, json);
         } catch (SurveyReportException e) {
@@ -67,6 +83,28 @@ public class AnalyzeMojo extends AbstractMojo {
             throw new MojoExecutionException("Cannot write the survey report into " + outputDirectory + ": "
                     + e.getMessage(), e);
         }
+        enforceGate(results, json);
+    }
+
+    private void enforceGate(Results results, Path report) throws MojoFailureException {
+        List<Check> failed = results.checks().stream().filter(check -> !check.passed()).toList();
+        if (failed.isEmpty()) {
+            getLog().info("Quality gate: all " + results.checks().size() + " checks passed");
+            return;
+        }
+        for (Check check : failed) {
+            if (failOnViolation) {
+                getLog().error(check.message());
+            } else {
+                getLog().warn(check.message());
+            }
+        }
+        String summary = failed.size() + " of " + results.checks().size() + " quality checks failed; see " + report;
+        if (failOnViolation) {
+            throw new MojoFailureException(summary
+                    + " (set surveyReport.failOnViolation=false to report without failing, or adjust <thresholds>)");
+        }
+        getLog().warn(summary + " (failOnViolation is false: the build goes on)");
     }
 
     /** The study file to use, or {@code null} (logged) when the default one does not exist. */

@@ -17,6 +17,8 @@ import java.util.List;
  * @param hypotheses    one result per hypothesis of the study
  * @param warnings      things a researcher should look at, in plain words
  * @param provenance    which files, read how, by which engine
+ * @param checks        the quality gate's checks, or {@code null} when no gate was evaluated
+ * @param passed        whether every check passed, or {@code null} when no gate was evaluated
  */
 public record Results(
         Sample sample,
@@ -28,11 +30,21 @@ public record Results(
         List<RegressionResult> regressions,
         List<HypothesisResult> hypotheses,
         List<String> warnings,
-        Provenance provenance) {
+        Provenance provenance,
+        List<Check> checks,
+        Boolean passed) {
 
     public Results {
         regressions = List.copyOf(regressions);
         hypotheses = List.copyOf(hypotheses);
         warnings = List.copyOf(warnings);
+        checks = checks == null ? null : List.copyOf(checks);
+    }
+
+    /** These results with the gate's checks; {@code passed} is true when every check passed. */
+    public Results withChecks(List<Check> gateChecks) {
+        boolean allPassed = gateChecks.stream().allMatch(Check::passed);
+        return new Results(sample, reliability, factorability, efa, correlations, descriptives, regressions,
+                hypotheses, warnings, provenance, gateChecks, allPassed);
     }
 }

@@ -1,0 +1,15 @@
+def log = new File(basedir, 'build.log').getText('UTF-8')
+assert log.contains("[ERROR] Reliability of O (Openness): Cronbach's alpha .608 is below the minimum .70 (minAlpha)")
+assert log.contains('[ERROR] Hypothesis H4 (O → A): not supported (β = .020, p = .268; expected a positive effect at p < .05) (requireSupportedHypotheses)') ||
+       log.contains('[ERROR] Hypothesis H4 (O ') // console encodings other than UTF-8 mangle the arrow
+assert log.contains('quality checks failed; see ')
+assert log.contains('BUILD FAILURE')
+assert !log.contains('Reliability of C (')   // passing checks are not logged as violations
+assert !log.contains('\tat io.github.surveyreport')
+def results = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/survey-report/results.json'))
+assert results.passed == false
+def alphaO = results.checks.find { it.name == 'minAlpha' && it.subject == 'O' }
+assert !alphaO.passed && Math.abs(alphaO.value - 0.608) < 0.001 && alphaO.limit == 0.7
+assert results.checks.find { it.name == 'requireSupportedHypotheses' && it.subject == 'H4' }.passed == false
+assert results.checks.find { it.name == 'requireSupportedHypotheses' && it.subject == 'H1' }.passed == true
+return true
