@@ -19,6 +19,8 @@ final class CoMoments {
     private final double[] m2;
     private final double[] m3;
     private final double[] m4;
+    /** Copy of M2's diagonal for the higher-moment update. */
+    private final double[] m2diag;
     private final double[] min;
     private final double[] max;
     /** Per-row scratch (deviation from the old mean), kept to avoid allocation. */
@@ -31,6 +33,7 @@ final class CoMoments {
         this.m2 = new double[p * (p + 1) / 2];
         this.m3 = higherMoments ? new double[p] : null;
         this.m4 = higherMoments ? new double[p] : null;
+        this.m2diag = higherMoments ? new double[p] : null;
         this.min = new double[p];
         this.max = new double[p];
         this.delta = new double[p];
@@ -66,28 +69,35 @@ final class CoMoments {
             }
         }
         if (higher) {
-            // Pébay (2008) one-point update; uses M2 and M3 before their own update
+            // Pébay (2008) one-point update; uses M2 and M3 before their own update. M2's
+            // diagonal is kept separately as well so that this loop is a plain (vectorizable) sweep.
             final double a = (double) nNew * nNew - 3.0 * nNew + 3.0;
-            int diag = 0;
+            final double b = nNew - 2.0;
+            final double[] v2 = m2diag;
+            final double[] v3 = m3;
+            final double[] v4 = m4;
             for (int i = 0; i < p; i++) {
-                double dn = d[i] * invN;
+                double di = d[i];
+                double dn = di * invN;
                 double dn2 = dn * dn;
-                double term1 = d[i] * dn * n1;
-                double m2i = m2[diag];
-                m4[i] += term1 * dn2 * a + 6.0 * dn2 * m2i - 4.0 * dn * m3[i];
-                m3[i] += term1 * dn * (nNew - 2.0) - 3.0 * dn * m2i;
-                diag += p - i;
+                double term1 = di * dn * n1;
+                double m2i = v2[i];
+                v4[i] += term1 * dn2 * a + 6.0 * dn2 * m2i - 4.0 * dn * v3[i];
+                v3[i] += term1 * dn * b - 3.0 * dn * m2i;
+                v2[i] = m2i + term1;
             }
         }
-        // C_ij += d_i d_j (n-1)/n, symmetric: upper triangle only
+        // C_ij += d_i d_j (n-1)/n, symmetric: upper triangle only; row i of the packed
+        // triangle starts at off(i) = i·p - i(i-1)/2, so C_ij sits at off(i) - i + j
         final double f = n1 * invN;
         final double[] c = m2;
-        int k = 0;
+        int base = 0;
         for (int i = 0; i < p; i++) {
-            double fi = d[i] * f;
+            final double fi = d[i] * f;
             for (int j = i; j < p; j++) {
-                c[k++] += fi * d[j];
+                c[base + j] += fi * d[j];
             }
+            base += p - i - 1;
         }
     }
 
@@ -135,6 +145,13 @@ final class CoMoments {
                 k++;
             }
         }
+        if (higher) {
+            int diag = 0;
+            for (int i = 0; i < p; i++) {
+                m2diag[i] = m2[diag];
+                diag += p - i;
+            }
+        }
         for (int i = 0; i < p; i++) {
             mean[i] += d[i] * (nb / nt);
             min[i] = Math.min(min[i], other.min[i]);
@@ -152,6 +169,7 @@ final class CoMoments {
         if (higher) {
             System.arraycopy(o.m3, 0, m3, 0, p);
             System.arraycopy(o.m4, 0, m4, 0, p);
+            System.arraycopy(o.m2diag, 0, m2diag, 0, p);
         }
     }
 

@@ -33,7 +33,7 @@ final class RegressionAnalysis {
      * @param yIdx       dependent index
      * @param diffs      co-moments of the row-to-row differences of (predictors..., dependent)
      */
-    static RegressionResult analyse(AnalysisLayout.RegressionSpec spec, RegressionAccumulator.Factor factor,
+    static RegressionResult analyse(AnalysisLayout.RegressionSpec spec, GivensFactor.Factor factor,
                                     CoMoments moments, int[] xIdx, int yIdx, CoMoments diffs) {
         final int k = xIdx.length + 1;
         final long n = factor.n();

@@ -177,7 +177,9 @@ public final class StatisticsAccumulator {
         Efa efa = null;
         if (items.size() >= 2) {
             int[] idx = items.stream().mapToInt(layout.columns()::indexOf).toArray();
-            ScaleReliability overall = scale("all construct items", items, idx, warnings);
+            // with a single construct the overall scale is that construct: warn once
+            List<String> overallWarnings = constructItems.length > 1 ? warnings : new ArrayList<>();
+            ScaleReliability overall = scale("all construct items", items, idx, overallWarnings);
             Map<String, ScaleReliability> perConstruct = new LinkedHashMap<>();
             for (int c = 0; c < constructItems.length; c++) {
                 AnalysisLayout.ConstructSpec spec = layout.constructs().get(c);

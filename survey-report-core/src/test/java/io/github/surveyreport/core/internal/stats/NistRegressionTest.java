@@ -31,6 +31,41 @@ class NistRegressionTest {
                 .isGreaterThanOrEqualTo(minLre));
     }
 
+    /**
+     * Replicating a data set 200 times leaves the least-squares coefficients unchanged but
+     * takes more rows than the regression's precision probe, so this checks the choice between
+     * the double and double-double factorization (NIST certified coefficients as above).
+     */
+    @ParameterizedTest(name = "{0} x200: coefficient LRE >= {1}")
+    @CsvSource({"longley, 12", "pontius, 11", "wampler4, 12", "wampler3, 12"})
+    @SuppressWarnings("unchecked")
+    void replicatedDataKeepCertifiedCoefficients(String name, double minLre) {
+        AnalysisLayout layout = layout(name);
+        ReferenceStudy data = ReferenceStudy.readCsv("/reference/nist/" + name + ".csv", layout, null, 0);
+        StatisticsAccumulator acc = new StatisticsAccumulator(layout);
+        for (int r = 0; r < 200; r++) {
+            data.rows.forEach(acc::add);
+        }
+        RegressionResult fit = acc.finish().regressions().get(0);
+        List<Double> b = (List<Double>) (List<?>) certified(name).get("b");
+        for (int i = 0; i < b.size(); i++) {
+            assertThat(lre(fit.coefficients().get(i).b(), b.get(i))).as(name + " b" + i).isGreaterThanOrEqualTo(minLre);
+        }
+    }
+
+    private static AnalysisLayout layout(String name) {
+        int k = certifiedB(name).size() - 1;
+        List<String> columns = new ArrayList<>();
+        columns.add("y");
+        List<String> xs = new ArrayList<>();
+        for (int i = 1; i <= k; i++) {
+            xs.add("x" + i);
+        }
+        columns.addAll(xs);
+        return new AnalysisLayout(columns, List.of(), List.of(new AnalysisLayout.RegressionSpec("y", xs)), List.of(),
+                null, 0.05);
+    }
+
     static RegressionResult fit(String name) {
         int k = certifiedB(name).size() - 1;
         List<String> columns = new ArrayList<>();
