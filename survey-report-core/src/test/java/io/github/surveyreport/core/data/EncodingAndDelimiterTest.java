@@ -43,7 +43,7 @@ class EncodingAndDelimiterTest {
     @MethodSource("variants")
     void hs1939(String name, Charset charset, byte[] bom, char delimiter) throws IOException {
         String csv;
-        try (InputStream in = getClass().getResourceAsStream("/data/hs1939.csv")) {
+        try (InputStream in = getClass().getResourceAsStream("/reference/survey/data/hs1939.csv")) {
             csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         Path study = write(csv, charset, bom, delimiter, """

@@ -33,6 +33,15 @@ final class Json {
         }
     }
 
+    static Object read(String text) {
+        try (JsonParser parser = new JsonFactory().createParser(text)) {
+            parser.nextToken();
+            return value(parser);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Object value(JsonParser p) throws IOException {
         JsonToken t = p.currentToken();
         switch (t) {

@@ -1,0 +1,108 @@
+package io.github.surveyreport.core.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.surveyreport.core.SurveyAnalysis;
+import io.github.surveyreport.core.SurveyReportException;
+import io.github.surveyreport.core.results.Check;
+import io.github.surveyreport.core.results.Results;
+import io.github.surveyreport.core.study.Study;
+import io.github.surveyreport.core.study.StudyLoader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The gate on the Big Five data (psychTools::bfi; reference values in golden/bfi.json, R psych):
+ * Openness has alpha .608 (golden: 0.6082...) and H4 (O -> A) has p .268, so both fail the defaults.
+ */
+class QualityGateTest {
+    private static Study study;
+    private static Results results;
+
+    @BeforeAll
+    static void analyse(@TempDir Path dir) throws IOException {
+        try (InputStream in = QualityGateTest.class.getResourceAsStream("/reference/survey/data/bfi.csv")) {
+            Files.copy(in, dir.resolve("bfi.csv"));
+        }
+        Files.writeString(dir.resolve("study.yaml"), """
+                data: {file: bfi.csv}
+                scale: {min: 1, max: 6}
+                constructs:
+                  A: {label: Agreeableness, items: [A1, A2, A3, A4, A5], reverse: [A1]}
+                  C: {label: Conscientiousness, items: [C1, C2, C3, C4, C5], reverse: [C4, C5]}
+                  E: {label: Extraversion, items: [E1, E2, E3, E4, E5], reverse: [E1, E2]}
+                  N: {label: Neuroticism, items: [N1, N2, N3, N4, N5]}
+                  O: {label: Openness, items: [O1, O2, O3, O4, O5], reverse: [O2, O5]}
+                efa: {factors: 5}
+                regressions:
+                  - A ~ C + E + N + O
+                hypotheses:
+                  - {id: H1, path: C -> A, sign: positive}
+                  - {id: H2, path: E -> A, sign: positive}
+                  - {id: H3, path: N -> A, sign: negative}
+                  - {id: H4, path: O -> A, sign: positive}
+                """);
+        study = StudyLoader.load(dir.resolve("study.yaml"));
+        results = SurveyAnalysis.run(study);
+    }
+
+    private static List<String> failedMessages(Thresholds thresholds) {
+        return new QualityGate(thresholds).evaluate(study, results).stream()
+                .filter(c -> !c.passed()).map(Check::message).toList();
+    }
+
+    @Test
+    void defaultsFailOpennessAndH4WithReadableMessages() {
+        assertThat(failedMessages(Thresholds.defaults())).containsExactly(
+                "Reliability of O (Openness): Cronbach's alpha .608 is below the minimum .70 (minAlpha)",
+                "Item O4 of O: corrected item-total correlation .217 is below the minimum .30 (minItemTotalCorrelation)",
+                "Reliability of all 25 construct items: Cronbach's alpha .698 is below the minimum .70 (minAlpha)",
+                "Item O4: loading .494 on the component of O is below the minimum .50 (minLoading)",
+                "Hypothesis H4 (O → A): not supported (β = .020, p = .268; expected a positive effect at p < .05) "
+                        + "(requireSupportedHypotheses)");
+    }
+
+    @Test
+    void checksCarryValueLimitAndSubject() {
+        List<Check> checks = new QualityGate(Thresholds.defaults()).evaluate(study, results);
+        Check alphaO = checks.stream().filter(c -> c.name().equals("minAlpha") && c.subject().equals("O")).findFirst()
+                .orElseThrow();
+        assertThat(alphaO.value()).isEqualTo(results.reliability().constructs().get("O").alpha());
+        assertThat(alphaO.limit()).isEqualTo(0.70);
+        assertThat(alphaO.passed()).isFalse();
+        assertThat(results.withChecks(checks).passed()).isFalse();
+        assertThat(checks).extracting(Check::name).contains("minKmo", "maxBartlettP", "maxVif", "maxModelP");
+    }
+
+    @Test
+    void thresholdsCanBeSwitchedOffOrChanged() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("minAlpha", "0.60");
+        settings.put("minItemTotalCorrelation", "off");
+        settings.put("minLoading", "off");
+        settings.put("requireSupportedHypotheses", "false");
+        settings.put("maxCrossLoading", "0.40");
+        // A5 ("make people feel at ease") is known to cross-load on Extraversion in the bfi data
+        assertThat(failedMessages(Thresholds.of(settings))).containsExactly(
+                "Item A5: cross-loading .436 on the component of E is above the maximum .40 (maxCrossLoading)");
+        assertThat(failedMessages(Thresholds.off())).isEmpty();
+    }
+
+    @Test
+    void badThresholdValuesAreNamed() {
+        assertThatThrownBy(() -> Thresholds.of(Map.of("minAlpha", "high")))
+                .isInstanceOf(SurveyReportException.class)
+                .hasMessageContaining("thresholds.minAlpha: 'high' must be a number or off");
+        assertThatThrownBy(() -> Thresholds.of(Map.of("minAplha", "0.7")))
+                .hasMessageContaining("thresholds.minAplha: unknown threshold");
+    }
+}
