@@ -13,6 +13,8 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import io.github.surveyreport.core.report.ReportRenderer;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -54,6 +56,36 @@ public class AnalyzeMojo extends AbstractMojo {
     @Parameter
     private ThresholdsConfig thresholds;
 
+    /** Which outputs to write: any of {@code json}, {@code html}, {@code pdf}. */
+    @Parameter(property = "surveyReport.formats", defaultValue = "json,html,pdf")
+    private List<String> formats;
+
+    /**
+     * A directory of FreeMarker templates that override (or add to) the bundled ones of the
+     * same name, e.g. {@code report.css} or {@code table-kmo.ftlx}.
+     */
+    @Parameter(property = "surveyReport.templateDirectory")
+    private File templateDirectory;
+
+    /**
+     * TrueType fonts for the PDF ({@code .ttf}, {@code .ttc}; a collection face as {@code file,1}),
+     * first the one for CJK text. Default: discovered in the operating system's font directories.
+     */
+    @Parameter
+    private List<String> fonts;
+
+    /** Decimals of the numbers in the report tables. */
+    @Parameter(property = "surveyReport.decimals", defaultValue = "3")
+    private int decimals;
+
+    /** Loadings below this magnitude are left blank in the rotated component matrix. */
+    @Parameter(property = "surveyReport.loadingCutoff", defaultValue = "0.50")
+    private double loadingCutoff;
+
+    /** The PDF's date, for reproducible bytes. */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}")
+    private String outputTimestamp;
+
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
     private File basedir;
 
@@ -67,23 +99,40 @@ public class AnalyzeMojo extends AbstractMojo {
         if (studyFile == null) {
             return;
         }
+        Set<OutputFormat> outputs = OutputFormat.parse(formats);
         Results results;
-        Path json = outputDirectory.toPath().resolve("results.json");
+        Path directory = outputDirectory.toPath();
         try {
             Thresholds limits = thresholds == null ? Thresholds.defaults() : Thresholds.of(thresholds.asMap());
             Study parsed = StudyLoader.load(studyFile);
             Results analysed = SurveyAnalysis.run(parsed);
             results = analysed.withChecks(new QualityGate(limits).evaluate(parsed, analysed));
-            // outputs first: the report is most needed when the gate fails
-            ResultsJson.write(results, json);
-            logSummary(results, json);
+            logSummary(results);
+            // outputs before the verdict: the report is most needed when the gate fails
+            if (outputs.contains(OutputFormat.JSON)) {
+                ResultsJson.write(results, directory.resolve(OutputFormat.JSON.fileName()));
+            }
+            if (outputs.contains(OutputFormat.HTML) || outputs.contains(OutputFormat.PDF)) {
+                ReportRenderer renderer = new ReportRenderer(ReportSettings.options(templateDirectory, fonts, decimals,
+                        loadingCutoff, outputTimestamp, basedir), getLog()::warn);
+                if (outputs.contains(OutputFormat.HTML)) {
+                    renderer.writeHtml(parsed, results, directory.resolve(OutputFormat.HTML.fileName()));
+                }
+                if (outputs.contains(OutputFormat.PDF)) {
+                    renderer.writePdf(parsed, results, directory.resolve(OutputFormat.PDF.fileName()));
+                }
+            }
+            for (OutputFormat format : outputs) {
+                getLog().info("Survey report: " + directory.resolve(format.fileName()));
+            }
         } catch (SurveyReportException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write the survey report into " + outputDirectory + ": "
                     + e.getMessage(), e);
         }
-        enforceGate(results, json);
+        enforceGate(results, directory.resolve(outputs.contains(OutputFormat.HTML) ? OutputFormat.HTML.fileName()
+                : outputs.contains(OutputFormat.PDF) ? OutputFormat.PDF.fileName() : OutputFormat.JSON.fileName()));
     }
 
     private void enforceGate(Results results, Path report) throws MojoFailureException {
@@ -123,7 +172,7 @@ public class AnalyzeMojo extends AbstractMojo {
         return study.toPath();
     }
 
-    private void logSummary(Results results, Path json) {
+    private void logSummary(Results results) {
         var sample = results.sample();
         var provenance = results.provenance();
         getLog().info(String.format("Survey data %s (read as %s, delimiter '%s'): %d rows read, %d analysed, "
@@ -132,6 +181,5 @@ public class AnalyzeMojo extends AbstractMojo {
         for (String warning : results.warnings()) {
             getLog().warn(warning);
         }
-        getLog().info("Survey results: " + json);
     }
 }

@@ -29,13 +29,22 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads a survey CSV file (Apache Commons CSV): quoted fields with embedded delimiters and
- * newlines, a required header row, encoding and delimiter detection, and a SHA-256 of the
- * bytes read for the report's provenance. Streams: memory does not grow with the file.
+ * Reads a survey CSV file: quoted fields with embedded delimiters and newlines, a required
+ * header row, encoding and delimiter detection, and a SHA-256 of the bytes read for the
+ * report's provenance. Streams: memory does not grow with the file.
+ *
+ * <p>Two readers give the same rows, lines and messages. Apache Commons CSV over the decoded
+ * text reads every file ({@link #forEachRow}). For ASCII-compatible charsets (UTF-8, GB18030,
+ * GBK, ...) the engine scans the bytes instead ({@link #scan}): fields are split on bytes,
+ * numbers are parsed without creating strings, and a large file is split at line ends into
+ * chunks that are scanned in parallel; input that needs Commons CSV's rules (a quote that is
+ * never closed, text after a closing quote) is handed back to Commons CSV.
  */
 public final class CsvRowSource implements RowSource, AutoCloseable {
     private static final char[] CANDIDATE_DELIMITERS = {',', ';', '\t'};
     private static final int HEADER_LOOKAHEAD = 1 << 20;
+    /** Bytes per chunk of a parallel scan; fixed so that results do not depend on the core count. */
+    static final long CHUNK = 4L << 20;
 
     private final Path file;
     private final Charset requestedCharset;
@@ -49,6 +58,11 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
     private MessageDigest digest;
     private String sha256;
     private boolean consumed;
+    /** Whether the header was read by the byte scanner, and {@link #scan} can be used. */
+    private boolean scannable;
+    /** Byte offset of the first data row, and its line number (byte scanner only). */
+    private long dataStart;
+    private long firstDataLine;
 
     /**
      * @param file      the CSV file

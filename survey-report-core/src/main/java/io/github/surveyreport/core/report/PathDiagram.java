@@ -1,0 +1,485 @@
+package io.github.surveyreport.core.report;
+
+import io.github.surveyreport.core.results.HypothesisResult;
+import io.github.surveyreport.core.results.RegressionResult;
+import io.github.surveyreport.core.results.Results;
+import io.github.surveyreport.core.study.Study;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The research model as an SVG path diagram, laid out from the study: one box per term,
+ * arranged in columns by the longest path leading to it (predictors on the left, dependents
+ * on the right, mediators in between), arrows for the hypothesised paths (or, without
+ * hypotheses, for every regression path) labelled with β and stars, solid when the path is
+ * significant and dashed when not, and R² on each dependent box. All text is XML-escaped.
+ */
+final class PathDiagram {
+    private static final double BOX_HEIGHT_LINE = 18;
+    private static final double FONT_SIZE = 13;
+    private static final double PAD_X = 12;
+    private static final double PAD_Y = 9;
+    private static final double ROW_GAP = 28;
+    private static final double COLUMN_GAP = 160;
+    /** Physical size of one SVG unit (about 0.74 pt: 13-unit text prints at 9.6 pt). */
+    private static final double MM_PER_UNIT = 0.26;
+    private static final double MAX_WIDTH_MM = 165;
+    private static final double ARC_CLEARANCE = 16;
+    private static final double MARGIN = 12;
+    private static final double MAX_TEXT_WIDTH = 170;
+
+    private final Study study;
+    private final Results results;
+    private final NumberFormats fmt;
+    private final String fontFamily;
+
+    PathDiagram(Study study, Results results, NumberFormats fmt, String fontFamily) {
+        this.study = study;
+        this.results = results;
+        this.fmt = fmt;
+        this.fontFamily = fontFamily;
+    }
+
+    private record Edge(String from, String to, Double beta, Double p, boolean significant) {
+    }
+
+    /** An edge's geometry: a straight line, or an arc through {@code apex} over skipped columns. */
+    private static final class Route {
+        final Edge edge;
+        final Node from;
+        final Node to;
+        Double apex;
+
+        Route(Edge edge, Node from, Node to) {
+            this.edge = edge;
+            this.from = from;
+            this.to = to;
+        }
+    }
+
+    private static final class Node {
+        final String id;
+        final List<String> lines;
+        final String r2;
+        int layer;
+        double x;
+        double y;
+        double width;
+        double height;
+        double order;
+
+        Node(String id, List<String> lines, String r2) {
+            this.id = id;
+            this.lines = lines;
+            this.r2 = r2;
+        }
+
+        double cy() {
+            return y + height / 2;
+        }
+    }
+
+    /** The SVG markup, or {@code null} when the study has no paths to draw. */
+    String svg() {
+        List<Edge> edges = edges();
+        if (edges.isEmpty()) {
+            return null;
+        }
+        Map<String, RegressionResult> byDependent = new LinkedHashMap<>();
+        for (RegressionResult r : results.regressions()) {
+            byDependent.putIfAbsent(r.dependent(), r);
+        }
+        // nodes in first-mention order, predictors before dependents
+        Map<String, Node> nodes = new LinkedHashMap<>();
+        for (Edge e : edges) {
+            nodes.computeIfAbsent(e.from(), id -> node(id, byDependent));
+        }
+        for (Edge e : edges) {
+            nodes.computeIfAbsent(e.to(), id -> node(id, byDependent));
+        }
+        layer(nodes, edges);
+        int layers = nodes.values().stream().mapToInt(n -> n.layer).max().orElse(0) + 1;
+
+        // order within layers: first layer by study order, later layers by the mean position of
+        // their predecessors (barycentre), which keeps arrows from crossing in the usual models
+        List<List<Node>> columns = new ArrayList<>();
+        for (int l = 0; l < layers; l++) {
+            columns.add(new ArrayList<>());
+        }
+        int seen = 0;
+        for (Node n : nodes.values()) {
+            n.order = seen++;
+            columns.get(n.layer).add(n);
+        }
+        for (int l = 1; l < layers; l++) {
+            for (Node n : columns.get(l)) {
+                double sum = 0;
+                int count = 0;
+                for (Edge e : edges) {
+                    if (e.to().equals(n.id)) {
+                        sum += nodes.get(e.from()).order;
+                        count++;
+                    }
+                }
+                n.order = count == 0 ? n.order : sum / count + n.order * 1e-6;
+            }
+            columns.get(l).sort(Comparator.comparingDouble(n -> n.order));
+            for (int i = 0; i < columns.get(l).size(); i++) {
+                columns.get(l).get(i).order = i;
+            }
+        }
+
+        // geometry: each column as wide as its widest box, columns centred vertically
+        double[] columnWidth = new double[layers];
+        double[] columnHeight = new double[layers];
+        for (int l = 0; l < layers; l++) {
+            for (Node n : columns.get(l)) {
+                columnWidth[l] = Math.max(columnWidth[l], n.width);
+                columnHeight[l] += n.height;
+            }
+            columnHeight[l] += ROW_GAP * Math.max(0, columns.get(l).size() - 1);
+        }
+        double height = 0;
+        for (double h : columnHeight) {
+            height = Math.max(height, h);
+        }
+        // a lone dependent next to a tall column of predictors: give it room for the R² line
+        double x = MARGIN;
+        for (int l = 0; l < layers; l++) {
+            double y = MARGIN + (height - columnHeight[l]) / 2;
+            for (Node n : columns.get(l)) {
+                n.x = x + (columnWidth[l] - n.width) / 2;
+                n.y = y;
+                y += n.height + ROW_GAP;
+            }
+            x += columnWidth[l] + COLUMN_GAP;
+        }
+        double width = x - COLUMN_GAP + MARGIN;
+
+        // edges that skip a column arc over (or under) the columns in between
+        List<Route> routes = new ArrayList<>();
+        int above = 0;
+        int below = 0;
+        double top = MARGIN;
+        double bottom = MARGIN + height;
+        for (Edge e : edges) {
+            Node from = nodes.get(e.from());
+            Node to = nodes.get(e.to());
+            Route route = new Route(e, from, to);
+            if (to.layer > from.layer + 1) {
+                double betweenTop = Double.MAX_VALUE;
+                double betweenBottom = -Double.MAX_VALUE;
+                for (int l = from.layer + 1; l < to.layer; l++) {
+                    for (Node n : columns.get(l)) {
+                        betweenTop = Math.min(betweenTop, n.y);
+                        betweenBottom = Math.max(betweenBottom, n.y + n.height);
+                    }
+                }
+                double middle = (from.cy() + to.cy()) / 2;
+                if (middle - betweenTop < betweenBottom - middle) {
+                    route.apex = betweenTop - ARC_CLEARANCE * (1 + above++);
+                } else {
+                    route.apex = betweenBottom + ARC_CLEARANCE * (1 + below++);
+                }
+                top = Math.min(top, route.apex - 10);
+                bottom = Math.max(bottom, route.apex + 10);
+            }
+            routes.add(route);
+        }
+        double shift = MARGIN - top;
+        if (shift > 0) {
+            for (Node n : nodes.values()) {
+                n.y += shift;
+            }
+            for (Route r : routes) {
+                if (r.apex != null) {
+                    r.apex += shift;
+                }
+            }
+            bottom += shift;
+        }
+        double totalHeight = bottom + MARGIN;
+        double widthMm = Math.min(MAX_WIDTH_MM, width * MM_PER_UNIT);
+
+        StringBuilder svg = new StringBuilder(4096);
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"figure\" viewBox=\"0 0 ")
+                .append(n(width)).append(' ').append(n(totalHeight))
+                .append("\" width=\"").append(n(width)).append("\" height=\"").append(n(totalHeight))
+                .append("\" style=\"width: ").append(n(widthMm)).append("mm\"")
+                .append(" role=\"img\" font-family=\"").append(escape(fontFamily))
+                .append("\" font-size=\"").append(n(FONT_SIZE)).append("\">");
+        // arrows first, then boxes, then the labels on top
+        List<double[]> occupied = new ArrayList<>();
+        for (Node node : nodes.values()) {
+            occupied.add(new double[] {node.x, node.y, node.x + node.width, node.y + node.height});
+        }
+        StringBuilder labels = new StringBuilder();
+        for (Route r : routes) {
+            arrow(svg, labels, r, edges, occupied);
+        }
+        for (Node node : nodes.values()) {
+            box(svg, node);
+        }
+        svg.append(labels);
+        svg.append("</svg>");
+        return svg.toString();
+    }
+
+    private List<Edge> edges() {
+        List<Edge> edges = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        if (!results.hypotheses().isEmpty()) {
+            for (HypothesisResult h : results.hypotheses()) {
+                if (seen.add(h.from() + "\u0000" + h.to())) {
+                    edges.add(new Edge(h.from(), h.to(), h.beta(), h.p(), h.supported()));
+                }
+            }
+            return edges;
+        }
+        double alpha = study.significance();
+        for (RegressionResult r : results.regressions()) {
+            for (RegressionResult.Coefficient c : r.coefficients()) {
+                if (c.beta() != null && seen.add(c.term() + "\u0000" + r.dependent())) {
+                    edges.add(new Edge(c.term(), r.dependent(), c.beta(), c.p(), c.p() != null && c.p() < alpha));
+                }
+            }
+        }
+        return edges;
+    }
+
+    private Node node(String id, Map<String, RegressionResult> byDependent) {
+        RegressionResult r = byDependent.get(id);
+        String r2 = r == null ? null : "R\u00B2 = " + fmt.bounded(r.rSquared());
+        List<String> lines = wrap(study.label(id));
+        Node node = new Node(id, lines, r2);
+        double textWidth = 0;
+        for (String line : lines) {
+            textWidth = Math.max(textWidth, textWidth(line));
+        }
+        if (r2 != null) {
+            textWidth = Math.max(textWidth, textWidth(r2));
+        }
+        node.width = Math.max(90, textWidth + 2 * PAD_X);
+        node.height = (lines.size() + (r2 == null ? 0 : 1)) * BOX_HEIGHT_LINE + 2 * PAD_Y;
+        return node;
+    }
+
+    /** Longest-path layering; a cycle (not a valid model) is cut at the first repeated node. */
+    private static void layer(Map<String, Node> nodes, List<Edge> edges) {
+        for (int round = 0; round < nodes.size(); round++) {
+            boolean changed = false;
+            for (Edge e : edges) {
+                Node from = nodes.get(e.from());
+                Node to = nodes.get(e.to());
+                if (from != to && to.layer < from.layer + 1 && from.layer + 1 < nodes.size()) {
+                    to.layer = from.layer + 1;
+                    changed = true;
+                }
+            }
+            if (!changed) {
+                break;
+            }
+        }
+    }
+
+    private void box(StringBuilder svg, Node node) {
+        svg.append("<rect x=\"").append(n(node.x)).append("\" y=\"").append(n(node.y))
+                .append("\" width=\"").append(n(node.width)).append("\" height=\"").append(n(node.height))
+                .append("\" rx=\"4\" fill=\"#ffffff\" stroke=\"#000000\" stroke-width=\"1.2\"/>");
+        double cx = node.x + node.width / 2;
+        double y = node.y + PAD_Y + BOX_HEIGHT_LINE * 0.72;
+        for (String line : node.lines) {
+            text(svg, cx, y, line, "middle");
+            y += BOX_HEIGHT_LINE;
+        }
+        if (node.r2 != null) {
+            text(svg, cx, y, node.r2, "middle");
+        }
+    }
+
+    private void arrow(StringBuilder svg, StringBuilder labels, Route route, List<Edge> all,
+                       List<double[]> occupied) {
+        Node from = route.from;
+        Node to = route.to;
+        Edge edge = route.edge;
+        double x1 = from.x + from.width;
+        double y1 = from.cy();
+        double x2 = to.x;
+        double y2 = to.cy();
+        if (to.layer <= from.layer) {
+            // same column (not a valid recursive model): connect bottom to top
+            x1 = from.x + from.width / 2;
+            y1 = from.y + from.height;
+            x2 = to.x + to.width / 2;
+            y2 = to.y;
+        } else {
+            // spread the arrowheads over the target's left edge, in the order the arrows arrive
+            List<Edge> incoming = all.stream().filter(e -> e.to().equals(to.id)).toList();
+            int count = incoming.size();
+            int index = incoming.indexOf(edge);
+            if (count > 1) {
+                double span = Math.min(to.height - 8, 12.0 * (count - 1));
+                y2 = to.cy() - span / 2 + span * index / (count - 1);
+            }
+        }
+        double head = 9;
+        String dash = edge.significant() ? "" : " stroke-dasharray=\"5,3\"";
+        double tx;
+        double ty;
+        double[] labelAt;
+        if (route.apex == null) {
+            double length = Math.hypot(x2 - x1, y2 - y1);
+            if (length < 1) {
+                return;
+            }
+            tx = (x2 - x1) / length;
+            ty = (y2 - y1) / length;
+            svg.append("<line x1=\"").append(n(x1)).append("\" y1=\"").append(n(y1))
+                    .append("\" x2=\"").append(n(x2 - tx * head)).append("\" y2=\"").append(n(y2 - ty * head))
+                    .append("\" stroke=\"#000000\" stroke-width=\"1.1\"").append(dash).append("/>");
+            labelAt = null;
+        } else {
+            // cubic Bézier whose midpoint is the apex: both control points at c with
+            // apex = (y1 + y2) / 8 + 3c / 4
+            double c = (route.apex - (y1 + y2) / 8) * 4 / 3;
+            double c1x = x1 + (x2 - x1) / 3;
+            double c2x = x2 - (x2 - x1) / 3;
+            double length = Math.hypot(x2 - c2x, y2 - c);
+            tx = (x2 - c2x) / length;
+            ty = (y2 - c) / length;
+            svg.append("<path d=\"M ").append(n(x1)).append(' ').append(n(y1))
+                    .append(" C ").append(n(c1x)).append(' ').append(n(c)).append(' ')
+                    .append(n(c2x)).append(' ').append(n(c)).append(' ')
+                    .append(n(x2 - tx * head)).append(' ').append(n(y2 - ty * head))
+                    .append("\" fill=\"none\" stroke=\"#000000\" stroke-width=\"1.1\"").append(dash).append("/>");
+            labelAt = new double[] {(x1 + x2) / 2, route.apex};
+        }
+        double ex = x2 - tx * head;
+        double ey = y2 - ty * head;
+        double px = -ty * 4;
+        double py = tx * 4;
+        svg.append("<polygon points=\"").append(n(x2)).append(',').append(n(y2)).append(' ')
+                .append(n(ex + px)).append(',').append(n(ey + py)).append(' ')
+                .append(n(ex - px)).append(',').append(n(ey - py))
+                .append("\" fill=\"#000000\"/>");
+
+        // the label sits on the line where it collides with no box and no other label
+        String label = "\u03B2 = " + fmt.bounded(edge.beta()) + fmt.stars(edge.p());
+        double w = textWidth(label) + 8;
+        double h = 16;
+        double lx = 0;
+        double ly = 0;
+        double[] candidates = labelAt != null ? new double[] {-1} : new double[] {0.4, 0.3, 0.5, 0.22, 0.6, 0.7, 0.15};
+        for (double t : candidates) {
+            lx = labelAt != null ? labelAt[0] : x1 + (x2 - x1) * t;
+            ly = labelAt != null ? labelAt[1] : y1 + (y2 - y1) * t;
+            double[] rect = {lx - w / 2, ly - h / 2, lx + w / 2, ly + h / 2};
+            boolean free = true;
+            for (double[] o : occupied) {
+                if (rect[0] < o[2] && o[0] < rect[2] && rect[1] < o[3] && o[1] < rect[3]) {
+                    free = false;
+                    break;
+                }
+            }
+            if (free) {
+                break;
+            }
+        }
+        occupied.add(new double[] {lx - w / 2, ly - h / 2, lx + w / 2, ly + h / 2});
+        labels.append("<rect x=\"").append(n(lx - w / 2)).append("\" y=\"").append(n(ly - h / 2 - 1))
+                .append("\" width=\"").append(n(w)).append("\" height=\"").append(n(h))
+                .append("\" fill=\"#ffffff\"/>");
+        text(labels, lx, ly + 4.5, label, "middle");
+    }
+
+    private void text(StringBuilder svg, double x, double y, String text, String anchor) {
+        svg.append("<text x=\"").append(n(x)).append("\" y=\"").append(n(y))
+                .append("\" text-anchor=\"").append(anchor).append("\" fill=\"#000000\">");
+        svg.append(escape(text));
+        svg.append("</text>");
+    }
+
+    /** Width estimate: CJK and full-width characters one em, others about 0.6 em. */
+    static double textWidth(String text) {
+        double width = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            width += wide(cp) ? FONT_SIZE : FONT_SIZE * 0.6;
+            i += Character.charCount(cp);
+        }
+        return width;
+    }
+
+    private static boolean wide(int cp) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL
+                || (cp >= 0xFF00 && cp <= 0xFFEF) || (cp >= 0x3000 && cp <= 0x303F);
+    }
+
+    /** Breaks a label into lines of at most {@link #MAX_TEXT_WIDTH}, at spaces where possible. */
+    static List<String> wrap(String label) {
+        List<String> lines = new ArrayList<>();
+        String rest = label.strip();
+        while (textWidth(rest) > MAX_TEXT_WIDTH && lines.size() < 3) {
+            int cut = 0;
+            double w = 0;
+            int lastSpace = -1;
+            while (cut < rest.length()) {
+                int cp = rest.codePointAt(cut);
+                double cw = wide(cp) ? FONT_SIZE : FONT_SIZE * 0.6;
+                if (w + cw > MAX_TEXT_WIDTH) {
+                    break;
+                }
+                if (cp == ' ') {
+                    lastSpace = cut;
+                }
+                w += cw;
+                cut += Character.charCount(cp);
+            }
+            if (lastSpace > 0) {
+                cut = lastSpace;
+            }
+            if (cut == 0) {
+                cut = Character.charCount(rest.codePointAt(0));
+            }
+            lines.add(rest.substring(0, cut).strip());
+            rest = rest.substring(cut).strip();
+        }
+        lines.add(rest);
+        return lines;
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> {
+                    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                        out.append(' ');
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static String n(double value) {
+        String s = String.format(Locale.ROOT, "%.1f", value);
+        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+    }
+}

@@ -1,0 +1,224 @@
+package io.github.surveyreport.core.report;
+
+import com.lowagie.text.pdf.BaseFont;
+import io.github.surveyreport.core.SurveyReportException;
+import io.github.surveyreport.core.results.ProfileTable;
+import io.github.surveyreport.core.results.Results;
+import io.github.surveyreport.core.study.Construct;
+import io.github.surveyreport.core.study.Hypothesis;
+import io.github.surveyreport.core.study.Language;
+import io.github.surveyreport.core.study.Study;
+import java.awt.Font;
+import java.awt.FontFormatException;
+import java.awt.GraphicsEnvironment;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.xhtmlrenderer.pdf.ITextFontResolver;
+
+/**
+ * The fonts of one PDF: which files to register under which {@code font-family} name, the CSS
+ * {@code font-family} list (the font that covers the report's script first, since Flying
+ * Saucer has no per-glyph fallback) and the AWT family Batik draws the figure's text with.
+ *
+ * @param registrations font files and the family alias each is registered under
+ * @param cssFamily     the CSS {@code font-family} value for the body
+ * @param figureFamily  the {@code font-family} of the figure's SVG text (AWT family names)
+ * @param cjkFallback   whether OpenPDF's built-in, non-embedded STSong-Light is used
+ */
+record PdfFonts(List<Registration> registrations, String cssFamily, String figureFamily, boolean cjkFallback) {
+
+    static final String CJK_ALIAS = "Report CJK";
+    static final String SERIF_ALIAS = "Report Serif";
+    static final String STSONG = "STSong-Light-H";
+
+    /** One font file (a .ttc face as {@code path,index}) registered under a family alias. */
+    record Registration(String path, String alias) {
+    }
+
+    /** AWT family names of the font faces already registered with AWT, by {@code file,index}. */
+    private static final Map<String, Optional<String>> AWT_FAMILIES = new HashMap<>();
+
+    /** Chooses the fonts for a study's report; problems go to {@code warnings}. */
+    static PdfFonts choose(Study study, Results results, List<Path> configured, Consumer<String> warnings) {
+        if (!configured.isEmpty()) {
+            return configured(study, configured, warnings);
+        }
+        FontDiscovery.Found found = FontDiscovery.discover();
+        boolean cjkText = study.language() == Language.ZH || FontDiscovery.needsCjk(allText(study, results));
+        List<Registration> registrations = new ArrayList<>();
+        if (found.cjk() != null) {
+            registrations.add(new Registration(found.cjk().openPdfPath(), CJK_ALIAS));
+        }
+        for (FontDiscovery.Face face : found.serif()) {
+            registrations.add(new Registration(face.openPdfPath(), SERIF_ALIAS));
+        }
+        String cjkAwt = found.cjk() == null ? null : registerAwt(found.cjk());
+        String serifAwt = found.serif().isEmpty() ? null : registerAwt(found.serif().get(0));
+        if (cjkText) {
+            if (found.cjk() == null) {
+                warnings.accept("No CJK TrueType font found in " + FontDiscovery.systemDirectories()
+                        + ": the PDF falls back to OpenPDF's built-in STSong-Light, which is not embedded, spaces "
+                        + "Latin text badly, shows Greek letters full-width and has no bold. Install a CJK TrueType "
+                        + "font (Debian/Ubuntu: apt-get install fonts-wqy-microhei; Fedora: dnf install "
+                        + "wqy-microhei-fonts; Windows and macOS have one) or configure the report fonts "
+                        + "(a .ttf or .ttc file).");
+                return new PdfFonts(registrations, quote(STSONG) + ", serif", figure(null, serifAwt), true);
+            }
+            return new PdfFonts(registrations, quote(CJK_ALIAS) + ", serif", figure(cjkAwt, serifAwt), false);
+        }
+        if (!found.serif().isEmpty()) {
+            return new PdfFonts(registrations, quote(SERIF_ALIAS) + ", serif", figure(serifAwt, cjkAwt), false);
+        }
+        if (found.cjk() != null) {
+            return new PdfFonts(registrations, quote(CJK_ALIAS) + ", serif", figure(cjkAwt, null), false);
+        }
+        warnings.accept("No TrueType font found in " + FontDiscovery.systemDirectories() + ": the PDF uses the "
+                + "built-in Times, which lacks Greek letters (\u03B1, \u03B2, \u03C7) and the minus sign. Install "
+                + "one (e.g. Debian/Ubuntu: apt-get install fonts-dejavu-core) or configure the report fonts.");
+        return new PdfFonts(registrations, "serif", figure(null, null), false);
+    }
+
+    private static PdfFonts configured(Study study, List<Path> configured, Consumer<String> warnings) {
+        List<Registration> registrations = new ArrayList<>();
+        Set<String> families = new LinkedHashSet<>();
+        String figureFamily = null;
+        boolean first = true;
+        for (Path path : configured) {
+            String spec = path.toString();
+            String file = spec;
+            int index = 0;
+            int comma = spec.lastIndexOf(',');
+            if (comma > 0 && spec.substring(comma + 1).matches("\\d+")) {
+                file = spec.substring(0, comma);
+                index = Integer.parseInt(spec.substring(comma + 1));
+            }
+            Path fontFile = Path.of(file);
+            String lower = file.toLowerCase(Locale.ROOT);
+            if (!Files.isRegularFile(fontFile)) {
+                throw new SurveyReportException("Report font " + file + " does not exist");
+            }
+            if (!(lower.endsWith(".ttf") || lower.endsWith(".ttc") || lower.endsWith(".otf"))) {
+                throw new SurveyReportException("Report font " + file + " is not a TrueType font (.ttf or .ttc)");
+            }
+            FontDiscovery.Face face = new FontDiscovery.Face(fontFile, index);
+            String openPdfPath = face.isCollection() ? file + "," + index : file;
+            String family;
+            try {
+                BaseFont font = BaseFont.createFont(openPdfPath, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+                family = familyName(font);
+                if (first && study.language() == Language.ZH && !font.charExists('\u4E2D')) {
+                    warnings.accept("The first report font " + file + " has no Chinese characters: Chinese text "
+                            + "will be missing from the PDF. List a CJK font first.");
+                }
+            } catch (Exception e) {
+                throw new SurveyReportException("Report font " + file + " cannot be read: " + e.getMessage(), e);
+            }
+            if (!FontDiscovery.isTrueType(fontFile)) {
+                warnings.accept("Report font " + file + " has CFF (PostScript) outlines, which OpenPDF often "
+                        + "renders wrongly; prefer a TrueType-outline font (.ttf, .ttc).");
+            }
+            registrations.add(new Registration(openPdfPath, family));
+            families.add(family);
+            String awt = registerAwt(face);
+            if (first) {
+                figureFamily = awt;
+            }
+            first = false;
+        }
+        StringBuilder css = new StringBuilder();
+        for (String family : families) {
+            css.append(quote(family)).append(", ");
+        }
+        css.append("serif");
+        return new PdfFonts(registrations, css.toString(), figure(figureFamily, null), false);
+    }
+
+    /** Registers these fonts with a Flying Saucer font resolver. */
+    void registerWith(ITextFontResolver resolver) {
+        for (Registration r : registrations) {
+            try {
+                resolver.addFont(r.path(), r.alias(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED, null);
+            } catch (Exception e) {
+                throw new SurveyReportException("Cannot load font " + r.path() + " for the PDF report: "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static String familyName(BaseFont font) {
+        String[][] names = font.getFamilyFontName();
+        for (String[] name : names) {
+            if ("1033".equals(name[2]) || "0".equals(name[2])) {
+                return name[3];
+            }
+        }
+        return names.length > 0 ? names[0][3] : font.getPostscriptFontName();
+    }
+
+    /**
+     * Makes a font file known to AWT (Batik finds glyphs only through AWT fonts) and returns
+     * its family name, or {@code null} if AWT cannot read it.
+     */
+    static synchronized String registerAwt(FontDiscovery.Face face) {
+        return AWT_FAMILIES.computeIfAbsent(face.file() + "," + face.index(), key -> {
+            try {
+                Font[] fonts = Font.createFonts(face.file().toFile());
+                GraphicsEnvironment environment = GraphicsEnvironment.getLocalGraphicsEnvironment();
+                for (Font f : fonts) {
+                    environment.registerFont(f);
+                }
+                return Optional.of(fonts[Math.min(face.index(), fonts.length - 1)].getFamily(Locale.ROOT));
+            } catch (IOException | FontFormatException | RuntimeException e) {
+                return Optional.empty();
+            }
+        }).orElse(null);
+    }
+
+    private static String figure(String first, String second) {
+        StringBuilder s = new StringBuilder();
+        for (String family : new String[] {first, second}) {
+            if (family != null) {
+                s.append(quote(family)).append(", ");
+            }
+        }
+        return s.append("sans-serif").toString();
+    }
+
+    private static String quote(String family) {
+        return "'" + family.replace("'", "") + "'";
+    }
+
+    /** Every text of the study and results that ends up in the report. */
+    private static String allText(Study study, Results results) {
+        StringBuilder text = new StringBuilder();
+        if (study.title() != null) {
+            text.append(study.title());
+        }
+        study.labels().values().forEach(text::append);
+        for (Construct c : study.constructs()) {
+            text.append(study.label(c.id()));
+        }
+        for (Hypothesis h : study.hypotheses()) {
+            if (h.text() != null) {
+                text.append(h.text());
+            }
+        }
+        if (results.sample() != null) {
+            for (ProfileTable table : results.sample().profile()) {
+                text.append(table.column()).append(table.label());
+                table.categories().forEach(c -> text.append(c.value()));
+            }
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,461 @@
+package io.github.surveyreport.core.report;
+
+import io.github.surveyreport.core.results.Correlations;
+import io.github.surveyreport.core.results.Descriptives;
+import io.github.surveyreport.core.results.Efa;
+import io.github.surveyreport.core.results.Factorability;
+import io.github.surveyreport.core.results.HypothesisResult;
+import io.github.surveyreport.core.results.ItemTotal;
+import io.github.surveyreport.core.results.ProfileTable;
+import io.github.surveyreport.core.results.Provenance;
+import io.github.surveyreport.core.results.RegressionResult;
+import io.github.surveyreport.core.results.Reliability;
+import io.github.surveyreport.core.results.Results;
+import io.github.surveyreport.core.results.ScaleReliability;
+import io.github.surveyreport.core.study.Construct;
+import io.github.surveyreport.core.study.Hypothesis;
+import io.github.surveyreport.core.study.Study;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds the data model the templates read: plain maps and lists in a fixed order, with every
+ * derived quantity (mean squares, the grouping and sorting of the rotated matrix, blanks below
+ * the cut-off, the lower triangle of the correlation matrix) computed here, so that templates
+ * only format. Blocks that were not computed are absent ({@code null}), and the templates then
+ * omit their tables.
+ */
+final class ReportModel {
+    private ReportModel() {
+    }
+
+    static Map<String, Object> build(Study study, Results results, List<?> checks, ReportOptions options,
+                                     String medium, String pdfFontFamily, String figureSvg) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lang", study.language().code());
+        m.put("medium", medium);
+        m.put("fmt", new NumberFormats(options.decimals()));
+        m.put("seq", new Numbering());
+        m.put("title", blankToNull(study.title()));
+        m.put("pdfFontFamily", pdfFontFamily);
+        m.put("significance", study.significance());
+        m.put("cutoff", options.loadingCutoff());
+        m.put("sample", sample(results));
+        m.put("measures", measures(study));
+        m.put("profile", profile(results));
+        m.put("reliability", reliability(study, results.reliability()));
+        m.put("factorability", factorability(results.factorability()));
+        m.put("efa", efa(study, results.efa(), options.loadingCutoff()));
+        m.put("correlations", correlations(study, results));
+        m.put("regressions", regressions(study, results.regressions()));
+        m.put("compact", compact(study, results.regressions()));
+        m.put("hypotheses", hypotheses(study, results.hypotheses()));
+        m.put("figure", figureSvg);
+        m.put("figureFromHypotheses", !results.hypotheses().isEmpty());
+        m.put("checks", checks(checks));
+        m.put("warnings", results.warnings());
+        m.put("provenance", provenance(results));
+        return m;
+    }
+
+    /** Hands out table and figure numbers in the order the template asks for them. */
+    public static final class Numbering {
+        private int tables;
+        private int figures;
+
+        /** The next table number. */
+        public int table() {
+            return ++tables;
+        }
+
+        /** The next figure number. */
+        public int figure() {
+            return ++figures;
+        }
+    }
+
+    private static Map<String, Object> sample(Results results) {
+        if (results.sample() == null) {
+            return null;
+        }
+        return map("read", results.sample().read(), "n", results.sample().n(), "excluded", results.sample().excluded());
+    }
+
+    private static List<Map<String, Object>> measures(Study study) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Construct c : study.constructs()) {
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (String item : c.items()) {
+                items.add(map("id", item, "text", study.labels().get(item), "reversed", c.reverse().contains(item)));
+            }
+            out.add(map("id", c.id(), "label", study.label(c.id()), "items", items));
+        }
+        return out.isEmpty() ? null : out;
+    }
+
+    private static List<Map<String, Object>> profile(Results results) {
+        if (results.sample() == null || results.sample().profile().isEmpty()) {
+            return null;
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ProfileTable table : results.sample().profile()) {
+            List<Map<String, Object>> categories = new ArrayList<>();
+            for (ProfileTable.Category c : table.categories()) {
+                categories.add(map("value", c.value(), "count", c.count(), "percent", c.percent()));
+            }
+            double missingPercent = results.sample().n() == 0 ? 0 : 100.0 * table.missing() / results.sample().n();
+            out.add(map("column", table.column(), "label", table.label() == null ? table.column() : table.label(),
+                    "multiple", table.multiple(), "categories", categories,
+                    "missing", table.missing(), "missingPercent", missingPercent,
+                    "rows", categories.size() + (table.missing() > 0 ? 1 : 0)));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> reliability(Study study, Reliability reliability) {
+        if (reliability == null) {
+            return null;
+        }
+        List<Map<String, Object>> constructs = new ArrayList<>();
+        reliability.constructs().forEach((id, scale) -> constructs.add(scale(study, id, scale)));
+        Set<String> withScale = reliability.constructs().keySet();
+        List<String> singleItem = new ArrayList<>();
+        for (Construct c : study.constructs()) {
+            if (!withScale.contains(c.id())) {
+                singleItem.add(study.label(c.id()));
+            }
+        }
+        ScaleReliability overall = reliability.overall();
+        return map("overall", overall == null ? null : scale(study, null, overall),
+                "constructs", constructs, "singleItem", singleItem);
+    }
+
+    private static Map<String, Object> scale(Study study, String id, ScaleReliability scale) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (ItemTotal row : scale.itemTotal()) {
+            items.add(map("id", row.item(), "text", study.labels().get(row.item()),
+                    "scaleMean", row.scaleMeanIfDeleted(), "scaleVariance", row.scaleVarianceIfDeleted(),
+                    "citc", row.correctedItemTotalCorrelation(), "smc", row.squaredMultipleCorrelation(),
+                    "alphaIfDeleted", row.alphaIfDeleted()));
+        }
+        return map("id", id, "label", id == null ? null : study.label(id), "alpha", scale.alpha(),
+                "standardizedAlpha", scale.standardizedAlpha(), "itemCount", scale.items().size(),
+                "items", items, "note", scale.note());
+    }
+
+    private static Map<String, Object> factorability(Factorability f) {
+        if (f == null) {
+            return null;
+        }
+        Factorability.Bartlett b = f.bartlett();
+        return map("kmo", f.kmo(), "determinant", f.determinant(),
+                "chiSquare", b == null ? null : b.chiSquare(), "df", b == null ? null : b.df(),
+                "p", b == null ? null : b.p(), "reason", f.reason());
+    }
+
+    private static Map<String, Object> efa(Study study, Efa efa, double cutoff) {
+        if (efa == null) {
+            return null;
+        }
+        int k = efa.factors();
+        List<Integer> components = new ArrayList<>();
+        for (int j = 1; j <= k; j++) {
+            components.add(j);
+        }
+        Efa.VarianceExplained v = efa.varianceExplained();
+        List<Map<String, Object>> variance = new ArrayList<>();
+        for (int i = 0; i < v.initial().size(); i++) {
+            variance.add(map("component", i + 1, "initial", row(v.initial().get(i)),
+                    "extraction", i < v.extraction().size() ? row(v.extraction().get(i)) : null,
+                    "rotation", i < v.rotation().size() ? row(v.rotation().get(i)) : null));
+        }
+
+        // Assign each construct the component its items load on most (sum of |loading|), then
+        // show the constructs in component order (block-diagonal, like SPSS "sorted by size"),
+        // each construct's items sorted by their loading on that component.
+        Map<String, List<Double>> loadings = efa.rotatedLoadings();
+        List<Group> groups = new ArrayList<>();
+        Set<String> placed = new LinkedHashSet<>();
+        int order = 0;
+        for (Construct c : study.constructs()) {
+            List<String> items = c.items().stream().filter(loadings::containsKey).toList();
+            if (items.isEmpty()) {
+                continue;
+            }
+            int best = 0;
+            double bestSum = -1;
+            for (int j = 0; j < k; j++) {
+                double sum = 0;
+                for (String item : items) {
+                    sum += Math.abs(loadings.get(item).get(j));
+                }
+                if (sum > bestSum) {
+                    bestSum = sum;
+                    best = j;
+                }
+            }
+            groups.add(new Group(study.label(c.id()), items, best, order++));
+            placed.addAll(items);
+        }
+        List<String> rest = loadings.keySet().stream().filter(i -> !placed.contains(i)).toList();
+        if (!rest.isEmpty()) {
+            groups.add(new Group(null, rest, k, order));
+        }
+        groups.sort(Comparator.comparingInt(Group::component).thenComparingInt(Group::order));
+
+        List<Map<String, Object>> matrix = new ArrayList<>();
+        for (Group g : groups) {
+            int column = Math.min(g.component(), k - 1);
+            List<String> sorted = new ArrayList<>(g.items());
+            sorted.sort(Comparator.comparingDouble((String item) -> -loadings.get(item).get(column)));
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (String item : sorted) {
+                List<Double> shown = new ArrayList<>();
+                for (double l : loadings.get(item)) {
+                    shown.add(Math.abs(l) < cutoff ? null : l);
+                }
+                rows.add(map("id", item, "text", study.labels().get(item), "loadings", shown,
+                        "communality", efa.communalities().get(item)));
+            }
+            matrix.add(map("label", g.label(), "rows", rows));
+        }
+        List<Map<String, Object>> rotated = new ArrayList<>();
+        for (Efa.VarianceRow r : v.rotation()) {
+            rotated.add(row(r));
+        }
+        return map("factors", k, "kaiserFactors", efa.kaiserFactors(), "components", components,
+                "variance", variance, "matrix", matrix, "rotated", rotated);
+    }
+
+    private record Group(String label, List<String> items, int component, int order) {
+    }
+
+    private static Map<String, Object> row(Efa.VarianceRow r) {
+        return map("total", r.total(), "percent", r.percent(), "cumulative", r.cumulativePercent());
+    }
+
+    private static Map<String, Object> correlations(Study study, Results results) {
+        Correlations c = results.correlations();
+        Descriptives d = results.descriptives();
+        if (c == null || d == null || d.constructs() == null) {
+            return null;
+        }
+        Map<String, Descriptives.ConstructDescriptives> byId = new HashMap<>();
+        for (Descriptives.ConstructDescriptives cd : d.constructs()) {
+            byId.put(cd.id(), cd);
+        }
+        Map<String, ScaleReliability> alphas = results.reliability() == null ? Map.of()
+                : results.reliability().constructs();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<String> vars = c.variables();
+        for (int i = 0; i < vars.size(); i++) {
+            String id = vars.get(i);
+            Descriptives.ConstructDescriptives cd = byId.get(id);
+            List<Map<String, Object>> cells = new ArrayList<>();
+            for (int j = 0; j < vars.size(); j++) {
+                if (j < i) {
+                    cells.add(map("kind", "r", "r", c.r().get(i).get(j), "p", c.p().get(i).get(j)));
+                } else if (j == i) {
+                    ScaleReliability s = alphas.get(id);
+                    cells.add(map("kind", "diagonal", "alpha", s == null ? null : s.alpha()));
+                } else {
+                    cells.add(map("kind", "blank"));
+                }
+            }
+            rows.add(map("index", i + 1, "id", id, "label", study.label(id),
+                    "mean", cd == null ? null : cd.mean(), "sd", cd == null ? null : cd.sd(), "cells", cells));
+        }
+        long n = results.sample() == null ? 0 : results.sample().n();
+        return map("rows", rows, "n", n);
+    }
+
+    private static List<Map<String, Object>> regressions(Study study, List<RegressionResult> regressions) {
+        if (regressions == null || regressions.isEmpty()) {
+            return null;
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        int index = 1;
+        for (RegressionResult r : regressions) {
+            List<Map<String, Object>> coefficients = new ArrayList<>();
+            for (RegressionResult.Coefficient c : r.coefficients()) {
+                boolean intercept = RegressionResult.INTERCEPT.equals(c.term());
+                coefficients.add(map("term", c.term(), "label", intercept ? null : study.label(c.term()),
+                        "intercept", intercept, "b", c.b(), "se", c.standardError(), "beta", c.beta(),
+                        "t", c.t(), "p", c.p(), "tolerance", c.tolerance(), "vif", c.vif()));
+            }
+            int dfTotal = r.dfRegression() + r.dfResidual();
+            List<String> predictorLabels = r.predictors().stream().map(study::label).toList();
+            out.add(map("index", index++, "dependent", r.dependent(), "dependentLabel", study.label(r.dependent()),
+                    "predictorLabels", predictorLabels, "n", r.n(), "r", r.r(), "rSquared", r.rSquared(), "adjustedRSquared", r.adjustedRSquared(),
+                    "se", r.standardErrorOfEstimate(), "durbinWatson", r.durbinWatson(), "f", r.f(), "p", r.p(),
+                    "dfRegression", r.dfRegression(), "dfResidual", r.dfResidual(), "dfTotal", dfTotal,
+                    "ssRegression", r.sumOfSquaresRegression(), "ssResidual", r.sumOfSquaresResidual(),
+                    "ssTotal", r.sumOfSquaresTotal(),
+                    "msRegression", r.dfRegression() == 0 ? null : r.sumOfSquaresRegression() / r.dfRegression(),
+                    "msResidual", r.dfResidual() == 0 ? null : r.sumOfSquaresResidual() / r.dfResidual(),
+                    "coefficients", coefficients, "note", r.note()));
+        }
+        return out;
+    }
+
+    /** The seed paper's regression table: predictors as rows, one β column per model. */
+    private static Map<String, Object> compact(Study study, List<RegressionResult> regressions) {
+        if (regressions == null || regressions.isEmpty()) {
+            return null;
+        }
+        Set<String> terms = new LinkedHashSet<>();
+        for (RegressionResult r : regressions) {
+            terms.addAll(r.predictors());
+        }
+        List<Map<String, Object>> models = new ArrayList<>();
+        for (RegressionResult r : regressions) {
+            models.add(map("dependent", r.dependent(), "label", study.label(r.dependent()), "f", r.f(), "p", r.p(),
+                    "rSquared", r.rSquared(), "adjustedRSquared", r.adjustedRSquared(),
+                    "dfRegression", r.dfRegression(), "dfResidual", r.dfResidual(), "n", r.n()));
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String term : terms) {
+            List<Map<String, Object>> cells = new ArrayList<>();
+            for (RegressionResult r : regressions) {
+                RegressionResult.Coefficient found = null;
+                for (RegressionResult.Coefficient c : r.coefficients()) {
+                    if (c.term().equals(term)) {
+                        found = c;
+                    }
+                }
+                cells.add(found == null ? map("present", false)
+                        : map("present", true, "beta", found.beta(), "t", found.t(), "p", found.p(),
+                        "vif", found.vif()));
+            }
+            rows.add(map("term", term, "label", study.label(term), "cells", cells));
+        }
+        return map("models", models, "rows", rows);
+    }
+
+    private static List<Map<String, Object>> hypotheses(Study study, List<HypothesisResult> results) {
+        if (results == null || results.isEmpty()) {
+            return null;
+        }
+        Map<String, Hypothesis> specs = new HashMap<>();
+        for (Hypothesis h : study.hypotheses()) {
+            specs.put(h.id(), h);
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (HypothesisResult h : results) {
+            Hypothesis spec = specs.get(h.id());
+            out.add(map("id", h.id(), "text", spec == null ? null : blankToNull(spec.text()),
+                    "from", h.from(), "to", h.to(), "fromLabel", study.label(h.from()), "toLabel", study.label(h.to()),
+                    "positive", spec == null || spec.sign() == Hypothesis.Sign.POSITIVE,
+                    "beta", h.beta(), "p", h.p(), "supported", h.supported()));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> checks(List<?> checks) {
+        if (checks == null) {
+            return null;
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        boolean passed = true;
+        int failed = 0;
+        for (Object check : checks) {
+            Object value = property(check, "value");
+            Object limit = property(check, "limit");
+            // statistics bounded by 1 (alpha, KMO, loadings, p) print without a leading zero
+            boolean bounded = (value == null || isBounded(value)) && (limit == null || isBounded(limit))
+                    && (value != null || limit != null);
+            Map<String, Object> row = map("name", text(property(check, "name")),
+                    "subject", text(property(check, "subject")), "value", value, "limit", limit, "bounded", bounded,
+                    "passed", Boolean.TRUE.equals(property(check, "passed")),
+                    "message", text(property(check, "message")));
+            if (!(Boolean) row.get("passed")) {
+                passed = false;
+                failed++;
+            }
+            rows.add(row);
+        }
+        return map("rows", rows, "passed", passed, "failed", failed, "total", rows.size());
+    }
+
+    private static boolean isBounded(Object number) {
+        return number instanceof Number n && Math.abs(n.doubleValue()) <= 1;
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    /** A property of a check given as a map, a record or a bean-like object with accessors. */
+    private static Object property(Object source, String name) {
+        if (source == null) {
+            return null;
+        }
+        if (source instanceof Map<?, ?> map) {
+            return map.get(name);
+        }
+        try {
+            return source.getClass().getMethod(name).invoke(source);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            try {
+                String getter = "get" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+                return source.getClass().getMethod(getter).invoke(source);
+            } catch (ReflectiveOperationException | RuntimeException e2) {
+                return null;
+            }
+        }
+    }
+
+    /**
+     * The quality gate's checks carried by the results, if the {@code Results} record has a
+     * {@code checks} component and it is set; {@code null} otherwise.
+     */
+    static List<?> checksOf(Results results) {
+        RecordComponent[] components = Results.class.getRecordComponents();
+        if (components == null) {
+            return null;
+        }
+        for (RecordComponent component : components) {
+            if (component.getName().equals("checks") && List.class.isAssignableFrom(component.getType())) {
+                try {
+                    return (List<?>) component.getAccessor().invoke(results);
+                } catch (ReflectiveOperationException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, Object> provenance(Results results) {
+        Provenance p = results.provenance();
+        long n = results.sample() == null ? 0 : results.sample().n();
+        if (p == null) {
+            return map("n", n);
+        }
+        return map("dataFile", p.dataFile(), "dataSha256", p.dataSha256(), "studyFile", p.studyFile(),
+                "studySha256", p.studySha256(), "encoding", p.encoding(), "delimiter", p.delimiter(),
+                "engineVersion", p.engineVersion(), "n", n);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /** An insertion-ordered map from alternating keys and values; null values are left out. */
+    static Map<String, Object> map(Object... keyValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            if (keyValues[i + 1] != null) {
+                m.put((String) keyValues[i], keyValues[i + 1]);
+            }
+        }
+        return m;
+    }
+}

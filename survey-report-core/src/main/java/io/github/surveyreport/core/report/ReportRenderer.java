@@ -1,0 +1,280 @@
+package io.github.surveyreport.core.report;
+
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.PdfDate;
+import com.lowagie.text.pdf.PdfDictionary;
+import com.lowagie.text.pdf.PdfEncryption;
+import com.lowagie.text.pdf.PdfName;
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import io.github.surveyreport.core.SurveyReportException;
+import io.github.surveyreport.core.internal.AtomicFiles;
+import io.github.surveyreport.core.internal.Digests;
+import io.github.surveyreport.core.results.Results;
+import io.github.surveyreport.core.study.Study;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TimeZone;
+import java.util.function.Consumer;
+import org.xhtmlrenderer.pdf.FontDescription;
+import org.xhtmlrenderer.pdf.FontFamily;
+import org.xhtmlrenderer.pdf.ITextRenderer;
+import org.xhtmlrenderer.pdf.PDFCreationListener;
+import org.xhtmlrenderer.pdf.CJKFontResolver;
+
+/**
+ * Renders a study's {@link Results} as a paper-ready report: numbered, captioned three-line
+ * tables and the research-model figure, in the study's language (Chinese or English, APA 7).
+ * The HTML and the PDF come from the same FreeMarker templates ({@code report.ftlx} and what it
+ * includes, shipped in {@code survey-report-templates}); a {@link ReportOptions#templateDirectory()}
+ * overrides or adds templates by name.
+ *
+ * <ul>
+ *   <li>{@link #html} is one self-contained file: inline CSS and SVG, nothing fetched.</li>
+ *   <li>{@link #writePdf} lays the same XHTML out with Flying Saucer on OpenPDF: A4, page
+ *       numbers, a CJK TrueType font from the operating system embedded as a subset (or the
+ *       configured fonts), the figure as vector graphics, and identical bytes for identical
+ *       inputs (fixed dates, a document ID from a hash of the content, seeded subset
+ *       prefixes).</li>
+ *   <li>A quality-gate section appears when checks are given: a list of maps or records with
+ *       {@code name}, {@code subject}, {@code value}, {@code limit}, {@code passed} and
+ *       {@code message}; the two-argument methods take the checks carried by the results, if
+ *       any.</li>
+ * </ul>
+ *
+ * A renderer is thread-safe; PDF renders run one at a time per JVM (font subsets are seeded
+ * per document). Rendering problems are thrown as {@link SurveyReportException}.
+ */
+public final class ReportRenderer {
+    private static final String TEMPLATE_PACKAGE = "io/github/surveyreport/templates";
+    private static final String MAIN_TEMPLATE = "report.ftlx";
+    private static final Object PDF_LOCK = new Object();
+
+    private final ReportOptions options;
+    private final Consumer<String> warnings;
+    private final Configuration configuration;
+
+    /**
+     * @param options  how to render ({@link ReportOptions#defaults()} for the defaults)
+     * @param warnings receives problems that do not stop the render, e.g. that no CJK font was
+     *                 found and how to install one
+     */
+    public ReportRenderer(ReportOptions options, Consumer<String> warnings) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.warnings = Objects.requireNonNull(warnings, "warnings");
+        this.configuration = configuration(options.templateDirectory());
+    }
+
+    /** The report as an HTML string, with the gate checks the results carry, if any. */
+    public String html(Study study, Results results) {
+        return html(study, results, ReportModel.checksOf(results));
+    }
+
+    /**
+     * The report as an HTML string: one self-contained XHTML-conformant HTML5 document.
+     *
+     * @param checks the quality gate's checks, or {@code null} to leave the gate section out
+     */
+    public String html(Study study, Results results, List<?> checks) {
+        String figure = new PathDiagram(study, results, new NumberFormats(options.decimals()),
+                "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', 'Segoe UI', "
+                        + "Helvetica, Arial, sans-serif").svg();
+        return render(ReportModel.build(study, results, checks, options, "html", null, figure));
+    }
+
+    /** Writes {@link #html(Study, Results)} to a file, atomically, as UTF-8. */
+    public void writeHtml(Study study, Results results, Path file) {
+        writeHtml(study, results, ReportModel.checksOf(results), file);
+    }
+
+    /** Writes {@link #html(Study, Results, List)} to a file, atomically, as UTF-8. */
+    public void writeHtml(Study study, Results results, List<?> checks, Path file) {
+        byte[] bytes = html(study, results, checks).getBytes(StandardCharsets.UTF_8);
+        write(file, bytes);
+    }
+
+    /** The report as PDF bytes, with the gate checks the results carry, if any. */
+    public byte[] pdf(Study study, Results results) {
+        return pdf(study, results, ReportModel.checksOf(results));
+    }
+
+    /**
+     * The report as PDF bytes; the same inputs (and fonts) give the same bytes.
+     *
+     * @param checks the quality gate's checks, or {@code null} to leave the gate section out
+     */
+    public byte[] pdf(Study study, Results results, List<?> checks) {
+        ensureHeadless();
+        PdfFonts fonts = PdfFonts.choose(study, results, options.fonts(), warnings);
+        String figure = new PathDiagram(study, results, new NumberFormats(options.decimals()),
+                fonts.figureFamily()).svg();
+        String xhtml = render(ReportModel.build(study, results, checks, options, "pdf", fonts.cssFamily(), figure));
+        byte[] documentHash = sha256(xhtml, fonts);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
+        synchronized (PDF_LOCK) {
+            try {
+                ITextRenderer renderer = fonts.cjkFallback() ? new ITextRenderer(new CJKFontResolver())
+                        : new ITextRenderer();
+                fonts.registerWith(renderer.getFontResolver());
+                renderer.getSharedContext().setReplacedElementFactory(
+                        new SvgReplacedElementFactory(renderer.getSharedContext().getReplacedElementFactory()));
+                renderer.setListener(new Reproducible(documentHash, options.effectiveTimestamp().toEpochMilli()));
+                renderer.setDocumentFromString(xhtml);
+                renderer.layout();
+                renderer.createPDF(out);
+            } catch (RuntimeException e) {
+                throw new SurveyReportException("Cannot render the PDF report: " + e.getMessage(), e);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** Writes {@link #pdf(Study, Results)} to a file, atomically. */
+    public void writePdf(Study study, Results results, Path file) {
+        writePdf(study, results, ReportModel.checksOf(results), file);
+    }
+
+    /** Writes {@link #pdf(Study, Results, List)} to a file, atomically. */
+    public void writePdf(Study study, Results results, List<?> checks, Path file) {
+        write(file, pdf(study, results, checks));
+    }
+
+    private static void write(Path file, byte[] bytes) {
+        try {
+            AtomicFiles.write(file, bytes);
+        } catch (IOException e) {
+            throw new SurveyReportException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String render(Map<String, Object> model) {
+        try {
+            Template template = configuration.getTemplate(MAIN_TEMPLATE);
+            StringWriter out = new StringWriter(64 * 1024);
+            template.process(model, out);
+            return out.toString();
+        } catch (IOException | TemplateException e) {
+            throw new SurveyReportException("Cannot render the report template: " + e.getMessage(), e);
+        }
+    }
+
+    private static Configuration configuration(Path templateDirectory) {
+        Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
+        TemplateLoader bundled = new ClassTemplateLoader(ReportRenderer.class.getClassLoader(), TEMPLATE_PACKAGE);
+        if (templateDirectory != null) {
+            if (!Files.isDirectory(templateDirectory)) {
+                throw new SurveyReportException("The report template directory " + templateDirectory
+                        + " does not exist or is not a directory");
+            }
+            try {
+                cfg.setTemplateLoader(new MultiTemplateLoader(new TemplateLoader[] {
+                        new FileTemplateLoader(templateDirectory.toFile()), bundled}));
+            } catch (IOException e) {
+                throw new SurveyReportException("Cannot read the report template directory " + templateDirectory
+                        + ": " + e.getMessage(), e);
+            }
+        } else {
+            cfg.setTemplateLoader(bundled);
+        }
+        cfg.setDefaultEncoding("UTF-8");
+        cfg.setOutputEncoding("UTF-8");
+        cfg.setLocale(Locale.ROOT);
+        cfg.setLocalizedLookup(false);
+        cfg.setNumberFormat("computer");
+        cfg.setBooleanFormat("c");
+        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        cfg.setLogTemplateExceptions(false);
+        cfg.setWrapUncheckedExceptions(true);
+        cfg.setFallbackOnNullLoopVariable(false);
+        cfg.setAPIBuiltinEnabled(false);
+        cfg.setTimeZone(TimeZone.getTimeZone("UTC"));
+        return cfg;
+    }
+
+    private static byte[] sha256(String xhtml, PdfFonts fonts) {
+        MessageDigest digest = Digests.newSha256();
+        digest.update(xhtml.getBytes(StandardCharsets.UTF_8));
+        for (PdfFonts.Registration r : fonts.registrations()) {
+            digest.update(r.path().getBytes(StandardCharsets.UTF_8));
+        }
+        return digest.digest();
+    }
+
+    private static void ensureHeadless() {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
+    /**
+     * Makes the bytes a function of the input: subset prefixes from a seeded random source,
+     * fixed creation and modification dates, and a document ID from the content's hash.
+     */
+    private static final class Reproducible implements PDFCreationListener {
+        private final byte[] hash;
+        private final long timestamp;
+
+        Reproducible(byte[] hash, long timestamp) {
+            this.hash = hash;
+            this.timestamp = timestamp;
+        }
+
+        @Override
+        public void preOpen(ITextRenderer renderer) {
+            for (FontFamily family : renderer.getFontResolver().getFonts().values()) {
+                for (FontDescription description : family.getFontDescriptions()) {
+                    BaseFont font = description.getFont();
+                    font.setSecureRandom(seeded(font.getPostscriptFontName()));
+                }
+            }
+        }
+
+        private SecureRandom seeded(String name) {
+            try {
+                SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
+                MessageDigest digest = Digests.newSha256();
+                digest.update(hash);
+                digest.update(String.valueOf(name).getBytes(StandardCharsets.UTF_8));
+                random.setSeed(digest.digest());
+                return random;
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA1PRNG is available on every Java runtime", e);
+            }
+        }
+
+        @Override
+        public void preWrite(ITextRenderer renderer, int pageCount) {
+        }
+
+        @Override
+        public void onClose(ITextRenderer renderer) {
+            Calendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.ROOT);
+            calendar.setTimeInMillis(timestamp);
+            PdfDictionary info = renderer.getWriter().getInfo();
+            info.put(PdfName.CREATIONDATE, new PdfDate(calendar));
+            info.put(PdfName.MODDATE, new PdfDate(calendar));
+            byte[] id = Arrays.copyOf(hash, 16);
+            info.put(PdfName.FILEID, PdfEncryption.createInfoId(id, id));
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.github.surveyreport.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class PathDiagramTest {
+    private final NumberFormats fmt = new NumberFormats(3);
+
+    @Test
+    void predictorsLeftDependentRightWithBetaStarsAndRSquared() {
+        Fixtures.Analysed a = Fixtures.henan();
+        String svg = new PathDiagram(a.study(), a.results(), fmt, "sans-serif").svg();
+        assertThat(svg).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"").endsWith("</svg>");
+        assertThat(count(svg, "<rect x=\"[^\"]+\" y=\"[^\"]+\" width=\"[^\"]+\" height=\"[^\"]+\" rx=")).isEqualTo(5);
+        assertThat(svg).contains("β = .344***", "β = .219***", "β = .334***", "β = .260***", "R² = .587",
+                "数智化人力资源", "跨境电商高质量发展");
+        assertThat(count(svg, "<polygon")).isEqualTo(4);
+        // four predictor boxes share the left column, the dependent is to their right
+        double hr = boxX(svg, 0);
+        double hd = boxX(svg, 4);
+        assertThat(hd).isGreaterThan(hr + 150);
+    }
+
+    @Test
+    void aMediationModelGetsThreeColumnsAndArcsOverTheMiddle() {
+        Fixtures.Analysed a = Fixtures.bfi();
+        String svg = new PathDiagram(a.study(), a.results(), fmt, "serif").svg();
+        // C is both dependent (of N, O) and predictor (of A): three distinct columns
+        assertThat(svg).contains("R² = .103", "R² = .243");
+        // paths N -> A, O -> A and E -> A skip the middle column and are drawn as curves
+        assertThat(count(svg, "<path d=\"M ")).isEqualTo(3);
+        // non-significant paths are dashed
+        assertThat(count(svg, "stroke-dasharray")).isEqualTo(2);
+        assertThat(svg).contains("β = −.068");
+    }
+
+    @Test
+    void textIsEscapedAndLongLabelsWrap() {
+        assertThat(PathDiagram.escape("<script>alert('x')</script> & \"Co\""))
+                .isEqualTo("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Co&quot;");
+        assertThat(PathDiagram.wrap("Perceived organisational support for digital transformation"))
+                .hasSizeGreaterThan(1).allSatisfy(line -> assertThat(PathDiagram.textWidth(line)).isLessThanOrEqualTo(170));
+        assertThat(PathDiagram.wrap("跨境电商高质量发展")).containsExactly("跨境电商高质量发展");
+    }
+
+    private static int count(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    private static double boxX(String svg, int index) {
+        Matcher m = Pattern.compile("<rect x=\"([^\"]+)\" y=\"[^\"]+\" width=\"[^\"]+\" height=\"[^\"]+\" rx=").matcher(svg);
+        for (int i = 0; i <= index; i++) {
+            m.find();
+        }
+        return Double.parseDouble(m.group(1));
+    }
+}

@@ -1,0 +1,338 @@
+package io.github.surveyreport.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.surveyreport.core.SurveyReportException;
+import io.github.surveyreport.core.results.Results;
+import io.github.surveyreport.core.study.Construct;
+import io.github.surveyreport.core.study.Study;
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportRendererTest {
+    private final List<String> warnings = new ArrayList<>();
+    private final ReportRenderer renderer = new ReportRenderer(ReportOptions.defaults(), warnings::add);
+
+    // ---- Chinese (the bundled example) ----
+
+    @Test
+    void chinesePdfHasTheSeedPaperCaptionsAndKeyValues() throws IOException {
+        assumeTrue(FontDiscovery.discover().cjk() != null, "needs a CJK TrueType font (e.g. fonts-wqy-microhei)");
+        Fixtures.Analysed a = Fixtures.henan();
+        byte[] pdf = renderer.pdf(a.study(), a.results());
+        Files.createDirectories(Fixtures.output(""));
+        Files.write(Fixtures.output("henan.pdf"), pdf);
+
+        String text = compact(text(pdf));
+        assertThat(text).contains(compact("表1 问卷变量与测量项"), compact("表2 信度分析结果"),
+                compact("表3 KMO 和巴特利特检验"), compact("表4 效度结果分析"), compact("表5 回归检验结果"),
+                compact("表6 研究假设检验结果汇总"), compact("图1 研究模型与路径系数"),
+                compact("表7 样本基本特征"), compact("表8 描述性统计与相关分析"), compact("表9 项总计统计"),
+                compact("表10 总方差解释"), compact("表11 模型摘要"), compact("表12 方差分析"), compact("表13 回归系数"));
+        assertThat(text)
+                .contains("数智化背景下河南省跨境电商高质量发展驱动因素")
+                .contains(".882")                 // KMO
+                .contains("2834.595")             // Bartlett chi-square
+                .contains(".871")                 // overall alpha
+                .contains(".344***")              // beta of HR
+                .contains("135.225***")           // F
+                .contains("<.001")
+                .contains("支持")
+                .contains("−0.591")               // intercept B, with the minus sign
+                .contains("responses.csv")
+                .contains("040996ce2cbc8c04716c9779f8c98479c60addb00170af6ebc05268899b1e5a5")
+                .doesNotContain("0.882");
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void chinesePdfEmbedsASubsetOfTheCjkFont() throws IOException {
+        assumeTrue(FontDiscovery.discover().cjk() != null, "needs a CJK TrueType font (e.g. fonts-wqy-microhei)");
+        Fixtures.Analysed a = Fixtures.henan();
+        List<PDFont> fonts = fonts(renderer.pdf(a.study(), a.results()));
+        assertThat(fonts).isNotEmpty();
+        for (PDFont font : fonts) {
+            assertThat(font.getName()).as("subset prefix").matches("[A-Z]{6}\\+.+");
+            assertThat(font.isEmbedded()).as(font.getName() + " embedded").isTrue();
+        }
+        String cjk = FontDiscovery.discover().cjk().file().getFileName().toString();
+        if (cjk.startsWith("wqy-microhei")) {
+            assertThat(fonts).anySatisfy(f -> assertThat(f.getName()).contains("WenQuanYiMicroHei"));
+        }
+    }
+
+    @Test
+    void rendersAreByteIdentical() {
+        Fixtures.Analysed a = Fixtures.henan();
+        assertThat(renderer.html(a.study(), a.results())).isEqualTo(renderer.html(a.study(), a.results()));
+        byte[] first = renderer.pdf(a.study(), a.results());
+        byte[] second = new ReportRenderer(ReportOptions.defaults(), w -> { }).pdf(a.study(), a.results());
+        assertThat(Arrays.equals(first, second)).as("identical PDF bytes").isTrue();
+        String pdf = new String(first, StandardCharsets.ISO_8859_1);
+        assertThat(pdf).contains("/CreationDate(D:19800101000000Z").contains("/ModDate(D:19800101000000Z");
+    }
+
+    @Test
+    void theTimestampSetsThePdfDates() {
+        Fixtures.Analysed a = Fixtures.bfi();
+        ReportRenderer dated = new ReportRenderer(
+                ReportOptions.defaults().withTimestamp(Instant.parse("2026-01-01T00:00:00Z")), warnings::add);
+        String pdf = new String(dated.pdf(a.study(), a.results()), StandardCharsets.ISO_8859_1);
+        assertThat(pdf).contains("/CreationDate(D:20260101000000Z");
+    }
+
+    @Test
+    void writesFilesAtomically(@TempDir Path dir) throws IOException {
+        Fixtures.Analysed a = Fixtures.henan();
+        Path html = dir.resolve("out/report.html");
+        Path pdf = dir.resolve("out/report.pdf");
+        renderer.writeHtml(a.study(), a.results(), html);
+        renderer.writePdf(a.study(), a.results(), pdf);
+        assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("表1");
+        assertThat(Files.readAllBytes(pdf)).startsWith("%PDF".getBytes(StandardCharsets.ISO_8859_1));
+        try (var files = Files.list(html.getParent())) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("report.html", "report.pdf");
+        }
+    }
+
+    @Test
+    void htmlIsSelfContained() {
+        Fixtures.Analysed a = Fixtures.henan();
+        String html = renderer.html(a.study(), a.results());
+        String withoutNamespaces = html.replace("http://www.w3.org/1999/xhtml", "").replace("http://www.w3.org/2000/svg", "");
+        assertThat(withoutNamespaces).doesNotContain("http:").doesNotContain("https:").doesNotContain("<link")
+                .doesNotContain("<script").doesNotContain("<img").doesNotContain("src=").doesNotContain("@import")
+                .doesNotContain("url(");
+        assertThat(html).contains("<style>").contains("<svg").contains("name=\"viewport\"")
+                .contains("R² = .587").contains("β = .344***");
+        // well-formed XML, as Flying Saucer needs
+        assertThat(html).doesNotContain("&nbsp;");
+    }
+
+    // ---- English (APA) ----
+
+    @Test
+    void englishPdfHasApaCaptionsGreekLettersAndMinusSigns() throws IOException {
+        Fixtures.Analysed a = Fixtures.bfi();
+        byte[] pdf = renderer.pdf(a.study(), a.results());
+        Files.createDirectories(Fixtures.output(""));
+        Files.write(Fixtures.output("bfi.pdf"), pdf);
+        String text = text(pdf);
+        assertThat(text).contains("Table 1", "Variables and Measurement Items", "Table 2", "Reliability Analysis",
+                "Table 3", "KMO and Bartlett's Test", "Table 4", "Rotated Component Matrix", "Table 5",
+                "Regression Results", "Table 6", "Summary of Hypothesis Tests", "Figure 1",
+                "Research Model With Standardized Path Coefficients", "Table 7", "Sample Characteristics",
+                "Means, Standard Deviations, and Correlations", "Item–Total Statistics", "Total Variance Explained",
+                "Model Summary", "Analysis of Variance", "Table 13", "Regression Coefficients");
+        assertThat(text).contains("Cronbach's α", "β", "χ", "−.196***", "Supported", "Not supported",
+                "Agreeableness");
+        assertThat(compact(text)).contains("<.001", compact("Personality Traits and Agreeableness in an Online Sample"));
+        for (PDFont font : fonts(pdf)) {
+            assertThat(font.getName()).matches("[A-Z]{6}\\+.+");
+            assertThat(font.isEmbedded()).isTrue();
+        }
+    }
+
+    @Test
+    void englishHtmlUsesApaTerms() {
+        Fixtures.Analysed a = Fixtures.bfi();
+        String html = renderer.html(a.study(), a.results());
+        assertThat(html).contains("lang=\"en\"").contains("<span class=\"no\">Table 1</span>")
+                .contains("Not supported").contains("(R)").doesNotContain("表");
+    }
+
+    // ---- data are data ----
+
+    @Test
+    void labelsAreEscaped() throws IOException {
+        Fixtures.Analysed a = Fixtures.bfi();
+        String evil = "<script>alert(1)</script> & Co";
+        Map<String, String> labels = new HashMap<>(a.study().labels());
+        labels.put("A1", evil);
+        List<Construct> constructs = new ArrayList<>();
+        for (Construct c : a.study().constructs()) {
+            constructs.add(c.id().equals("A") ? new Construct("A", evil, c.items(), c.reverse()) : c);
+        }
+        Study study = new Study(a.study().studyFile(), evil, a.study().language(), a.study().data(), a.study().scale(),
+                labels, constructs, a.study().efaFactors(), a.study().regressions(), a.study().hypotheses(),
+                a.study().significance(), a.study().profile());
+
+        String html = renderer.html(study, a.results());
+        assertThat(html).doesNotContain("<script").doesNotContain("& Co");
+        assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co");
+        String svg = html.substring(html.indexOf("<svg"), html.indexOf("</svg>"));
+        assertThat(svg).contains("&lt;script&gt;alert(1)&lt;/scr").contains("&amp; Co");
+
+        String text = text(renderer.pdf(study, a.results()));
+        assertThat(text).contains("<script>alert(1)</script> & Co");
+    }
+
+    // ---- what is included ----
+
+    @Test
+    void blocksThatWereNotComputedAreLeftOutAndTheNumberingFollows() {
+        Fixtures.Analysed a = Fixtures.henan();
+        Results partial = with(a.results(), Map.of("factorability", null_(), "efa", null_()));
+        String html = renderer.html(a.study(), partial);
+        assertThat(html).doesNotContain("KMO 和巴特利特检验").doesNotContain("效度结果分析").doesNotContain("总方差解释");
+        assertThat(html).contains("<span class=\"no\">表3</span><span class=\"name\">回归检验结果</span>")
+                .contains("<span class=\"no\">表4</span><span class=\"name\">研究假设检验结果汇总</span>");
+    }
+
+    @Test
+    void theQualityGateSectionAppearsOnlyWithChecks() {
+        Fixtures.Analysed a = Fixtures.bfi();
+        assertThat(renderer.html(a.study(), a.results(), null)).doesNotContain("Quality Gate");
+
+        record Check(String name, String subject, Double value, Double limit, boolean passed, String message) {
+        }
+        Map<String, Object> asMap = new LinkedHashMap<>();
+        asMap.put("name", "maxVif");
+        asMap.put("subject", "A ~ C + E + N + O");
+        asMap.put("value", 1.21);
+        asMap.put("limit", 5.0);
+        asMap.put("passed", true);
+        List<Object> checks = List.of(
+                new Check("minAlpha", "O", 0.613, 0.70, false, "Reliability of O (Openness): Cronbach's alpha .613 "
+                        + "is below the minimum .70 (minAlpha)"),
+                asMap);
+        String html = renderer.html(a.study(), a.results(), checks);
+        assertThat(html).contains("Quality Gate Results").contains("1 of 2 checks failed")
+                .contains("Cronbach&apos;s alpha .613 is below the minimum .70")
+                .contains("<td class=\"num\">.613</td><td class=\"num\">.700</td>")
+                .contains("<td class=\"num\">1.210</td><td class=\"num\">5.000</td>");
+        assertThat(text(renderer.pdf(a.study(), a.results(), checks))).contains("Quality Gate Results", "Failed");
+    }
+
+    // ---- overrides and options ----
+
+    @Test
+    void aTemplateFromTheTemplateDirectoryOverridesTheBundledOne() {
+        Fixtures.Analysed a = Fixtures.bfi();
+        ReportRenderer custom = new ReportRenderer(
+                ReportOptions.defaults().withTemplateDirectory(Fixtures.resource("report/override")), warnings::add);
+        String html = custom.html(a.study(), a.results());
+        assertThat(html).contains("Overridden title page from a project template directory")
+                .contains("Variables and Measurement Items");   // the other templates are the bundled ones
+        assertThat(renderer.html(a.study(), a.results())).doesNotContain("Overridden");
+    }
+
+    @Test
+    void aMissingTemplateDirectoryIsReported(@TempDir Path dir) {
+        assertThatThrownBy(() -> new ReportRenderer(
+                ReportOptions.defaults().withTemplateDirectory(dir.resolve("nope")), warnings::add))
+                .isInstanceOf(SurveyReportException.class).hasMessageContaining("nope");
+    }
+
+    @Test
+    void theLoadingCutOffAndDecimalsAreOptions() {
+        Fixtures.Analysed a = Fixtures.henan();
+        ReportRenderer two = new ReportRenderer(new ReportOptions(null, List.of(), 2, 0.30, null), warnings::add);
+        String html = two.html(a.study(), a.results());
+        assertThat(html).contains("绝对值小于 .30 的载荷未显示").contains(".88</td>").contains("2834.59</td>");
+    }
+
+    @Test
+    void configuredFontsAreUsed() throws IOException {
+        FontDiscovery.Found found = FontDiscovery.discover();
+        assumeTrue(found.cjk() != null, "needs a CJK TrueType font");
+        Fixtures.Analysed a = Fixtures.bfi();
+        ReportRenderer configured = new ReportRenderer(
+                ReportOptions.defaults().withFonts(List.of(Path.of(found.cjk().openPdfPath()))), warnings::add);
+        List<PDFont> fonts = fonts(configured.pdf(a.study(), a.results()));
+        assertThat(fonts).hasSize(1);
+        assertThat(fonts.get(0).isEmbedded()).isTrue();
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void aWarmRenderIsFast() {
+        Fixtures.Analysed a = Fixtures.henan();
+        renderer.pdf(a.study(), a.results());
+        long start = System.nanoTime();
+        renderer.html(a.study(), a.results());
+        renderer.pdf(a.study(), a.results());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        System.out.println("warm HTML + PDF render of the Chinese example: " + millis + " ms");
+        assertThat(millis).as("warm render time (ms)").isLessThan(15_000);
+    }
+
+    // ---- helpers ----
+
+    private static String text(byte[] pdf) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<PDFont> fonts(byte[] pdf) throws IOException {
+        List<PDFont> fonts = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            for (PDPage page : document.getPages()) {
+                PDResources resources = page.getResources();
+                for (COSName name : resources.getFontNames()) {
+                    PDFont font = resources.getFont(name);
+                    if (seen.add(font.getName())) {
+                        fonts.add(font);
+                    }
+                }
+            }
+        }
+        return fonts;
+    }
+
+    private static String compact(String text) {
+        return text.replaceAll("[\\s\u00A0]+", "");
+    }
+
+    private static Object null_() {
+        return NULL;
+    }
+
+    private static final Object NULL = new Object();
+
+    /** A copy of the results with some components replaced (works whatever components Results has). */
+    private static Results with(Results results, Map<String, Object> replacements) {
+        try {
+            RecordComponent[] components = Results.class.getRecordComponents();
+            Object[] values = new Object[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                Object replacement = replacements.get(components[i].getName());
+                values[i] = replacement == NULL ? null
+                        : replacement != null ? replacement : components[i].getAccessor().invoke(results);
+            }
+            Constructor<Results> constructor = Results.class.getDeclaredConstructor(types);
+            return constructor.newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.github.surveyreport.maven;
+
+import io.github.surveyreport.core.ResultsJson;
+import io.github.surveyreport.core.SurveyAnalysis;
+import io.github.surveyreport.core.SurveyReportException;
+import io.github.surveyreport.core.gate.QualityGate;
+import io.github.surveyreport.core.gate.Thresholds;
+import io.github.surveyreport.core.report.ReportRenderer;
+import io.github.surveyreport.core.results.Results;
+import io.github.surveyreport.core.study.Study;
+import io.github.surveyreport.core.study.StudyLoader;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.reporting.AbstractMavenReport;
+import org.apache.maven.reporting.MavenReportException;
+
+/**
+ * Adds a "Survey report" page to {@code mvn site}: the same report the {@code analyze} goal
+ * renders (from the same templates), with links to its PDF and {@code results.json}. An external
+ * report, like JaCoCo's: the page is written as it is, not through Doxia. Needs
+ * maven-site-plugin 3.21.0 or later (Doxia 2). Also runs on its own:
+ * {@code mvn survey-report:report}. A module without a study is left out of the site.
+ */
+@Mojo(name = "report", defaultPhase = LifecyclePhase.SITE, threadSafe = true)
+public class ReportMojo extends AbstractMavenReport {
+    /** The directory, under the site, the report is written to. */
+    static final String DIRECTORY = "survey-report";
+
+    /** The study file. Default: {@code ${project.basedir}/src/survey/study.yaml}. */
+    @Parameter(property = "surveyReport.study")
+    private File study;
+
+    /** Limits of the quality gate, shown in the report (the report goal never fails the build). */
+    @Parameter
+    private ThresholdsConfig thresholds;
+
+    /** A directory of templates that override (or add to) the bundled ones of the same name. */
+    @Parameter(property = "surveyReport.templateDirectory")
+    private File templateDirectory;
+
+    /** TrueType fonts for the PDF; default: discovered in the operating system's font directories. */
+    @Parameter
+    private List<String> fonts;
+
+    /** Decimals of the numbers in the report tables. */
+    @Parameter(property = "surveyReport.decimals", defaultValue = "3")
+    private int decimals;
+
+    /** Loadings below this magnitude are left blank in the rotated component matrix. */
+    @Parameter(property = "surveyReport.loadingCutoff", defaultValue = "0.50")
+    private double loadingCutoff;
+
+    /** Skips the report. */
+    @Parameter(property = "surveyReport.skip", defaultValue = "false")
+    private boolean skip;
+
+    /** The analysis, done once however often (and for however many locales) the site asks. */
+    private Analysis analysis;
+
+    private record Analysis(Study study, Results results) {
+    }
+
+    @Override
+    public String getOutputName() {
+        return DIRECTORY + "/index";
+    }
+
+    @Override
+    public String getName(Locale locale) {
+        return "Survey report";
+    }
+
+    @Override
+    public String getDescription(Locale locale) {
+        return "Statistics of the questionnaire study: reliability, validity, regression and hypotheses.";
+    }
+
+    @Override
+    public boolean isExternalReport() {
+        return true;
+    }
+
+    @Override
+    public boolean canGenerateReport() {
+        if (skip) {
+            getLog().info("Skipping the survey report (surveyReport.skip)");
+            return false;
+        }
+        Path file = studyFile();
+        if (!file.toFile().isFile()) {
+            getLog().info("No study file at " + file + "; no survey report");
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    protected void executeReport(Locale locale) throws MavenReportException {
+        Path directory = getReportOutputDirectory().toPath().resolve(DIRECTORY);
+        try {
+            Analysis done = analyse();
+            ReportRenderer renderer = new ReportRenderer(ReportSettings.options(templateDirectory, fonts, decimals,
+                    loadingCutoff, outputTimestamp, project.getBasedir()), getLog()::warn);
+            renderer.writePdf(done.study(), done.results(), directory.resolve("report.pdf"));
+            ResultsJson.write(done.results(), directory.resolve("results.json"));
+            renderer.writeHtml(done.study(), done.results(), directory.resolve("index.html"));
+            getLog().info("Survey report: " + directory.resolve("index.html"));
+        } catch (SurveyReportException | MojoExecutionException e) {
+            throw new MavenReportException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MavenReportException("Cannot write the survey report into " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    private synchronized Analysis analyse() throws MojoExecutionException {
+        if (analysis == null) {
+            Thresholds limits = thresholds == null ? Thresholds.defaults() : Thresholds.of(thresholds.asMap());
+            Study parsed = StudyLoader.load(studyFile());
+            Results results = SurveyAnalysis.run(parsed);
+            analysis = new Analysis(parsed, results.withChecks(new QualityGate(limits).evaluate(parsed, results)));
+        }
+        return analysis;
+    }
+
+    private Path studyFile() {
+        return study != null ? study.toPath() : project.getBasedir().toPath().resolve("src/survey/study.yaml");
+    }
+}
