@@ -12,7 +12,9 @@ import io.github.surveyreport.core.study.StudyLoader;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -110,7 +112,10 @@ public class ReportMojo extends AbstractMavenReport {
                     loadingCutoff, outputTimestamp, project.getBasedir()), getLog()::warn);
             renderer.writePdf(done.study(), done.results(), directory.resolve("report.pdf"));
             ResultsJson.write(done.results(), directory.resolve("results.json"));
-            renderer.writeHtml(done.study(), done.results(), directory.resolve("index.html"));
+            Map<String, String> downloads = new LinkedHashMap<>();
+            downloads.put("PDF", "report.pdf");
+            downloads.put("results.json", "results.json");
+            renderer.writeHtml(done.study(), done.results(), downloads, directory.resolve("index.html"));
             getLog().info("Survey report: " + directory.resolve("index.html"));
         } catch (SurveyReportException | MojoExecutionException e) {
             throw new MavenReportException(e.getMessage(), e);

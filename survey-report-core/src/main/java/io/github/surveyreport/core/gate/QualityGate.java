@@ -1,5 +1,6 @@
 package io.github.surveyreport.core.gate;
 
+import io.github.surveyreport.core.report.NumberFormats;
 import io.github.surveyreport.core.results.Check;
 import io.github.surveyreport.core.results.Efa;
 import io.github.surveyreport.core.results.Factorability;
@@ -23,6 +24,12 @@ import java.util.Map;
  * the minimum .70 (minAlpha)}.
  */
 public final class QualityGate {
+    /** Statistics bounded by 1 (alpha, r, loadings, KMO) are written without a leading zero. */
+    private static final int BOUNDED = 0;
+    /** Other statistics (VIF) keep the leading zero and two decimals. */
+    private static final int UNBOUNDED = 1;
+    private static final NumberFormats FORMAT = new NumberFormats(3);
+
     private final Thresholds thresholds;
 
     public QualityGate(Thresholds thresholds) {
@@ -51,20 +58,20 @@ public final class QualityGate {
             ScaleReliability scale = entry.getValue();
             if (minAlpha != null) {
                 checks.add(atLeast("minAlpha", id, scale.alpha(), minAlpha,
-                        "Reliability of " + named(study, id) + ": Cronbach's alpha %s", Apa.BOUNDED));
+                        "Reliability of " + named(study, id) + ": Cronbach's alpha %s", BOUNDED));
             }
             if (minItemTotal != null) {
                 for (ItemTotal item : scale.itemTotal()) {
                     checks.add(atLeast("minItemTotalCorrelation", item.item(), item.correctedItemTotalCorrelation(),
                             minItemTotal, "Item " + named(study, item.item()) + " of " + id
-                                    + ": corrected item-total correlation %s", Apa.BOUNDED));
+                                    + ": corrected item-total correlation %s", BOUNDED));
                 }
             }
         }
         ScaleReliability overall = results.reliability().overall();
         if (minAlpha != null && overall != null && study.constructs().size() > 1) {
             checks.add(atLeast("minAlpha", "overall", overall.alpha(), minAlpha,
-                    "Reliability of all " + overall.items().size() + " construct items: Cronbach's alpha %s", Apa.BOUNDED));
+                    "Reliability of all " + overall.items().size() + " construct items: Cronbach's alpha %s", BOUNDED));
         }
     }
 
@@ -78,7 +85,7 @@ public final class QualityGate {
                     ? failed("minKmo", "KMO", thresholds.minKmo(), "Sampling adequacy: KMO could not be computed" + why
                             + " (minKmo)")
                     : atLeast("minKmo", "KMO", factorability.kmo(), thresholds.minKmo(),
-                            "Sampling adequacy: KMO %s", Apa.BOUNDED));
+                            "Sampling adequacy: KMO %s", BOUNDED));
         }
         if (thresholds.maxBartlettP() != null) {
             checks.add(factorability.bartlett() == null
@@ -104,7 +111,7 @@ public final class QualityGate {
                 if (thresholds.minLoading() != null) {
                     checks.add(atLeast("minLoading", item, row.get(own), thresholds.minLoading(),
                             "Item " + named(study, item) + ": loading %s on the component of " + construct.id(),
-                            Apa.BOUNDED));
+                            BOUNDED));
                 }
                 if (thresholds.maxCrossLoading() != null) {
                     int worst = -1;
@@ -116,7 +123,7 @@ public final class QualityGate {
                     if (worst >= 0) {
                         checks.add(atMost("maxCrossLoading", item, Math.abs(row.get(worst)), thresholds.maxCrossLoading(),
                                 "Item " + named(study, item) + ": cross-loading %s on " + assignment.describe(worst),
-                                Apa.BOUNDED));
+                                BOUNDED));
                     }
                 }
             }
@@ -138,7 +145,7 @@ public final class QualityGate {
                     if (coefficient.vif() != null) {
                         checks.add(atMost("maxVif", model + " : " + coefficient.term(), coefficient.vif(),
                                 thresholds.maxVif(), "Regression " + model + ", term " + coefficient.term() + ": VIF %s",
-                                Apa.UNBOUNDED));
+                                UNBOUNDED));
                     }
                 }
             }
@@ -154,11 +161,11 @@ public final class QualityGate {
                     .orElse(null);
             String expected = hypothesis == null ? "" : hypothesis.sign().name().toLowerCase(java.util.Locale.ROOT);
             String what = "Hypothesis " + result.id() + " (" + result.from() + " → " + result.to() + "): ";
-            String stats = "β = " + Apa.format(result.beta(), Apa.BOUNDED) + ", " + Apa.p(result.p());
+            String stats = "β = " + FORMAT.bounded(result.beta()) + ", " + FORMAT.pText(result.p());
             String message = result.supported()
                     ? what + "supported (" + stats + ") (requireSupportedHypotheses)"
                     : what + "not supported (" + stats + "; expected a " + expected + " effect at p < "
-                            + Apa.limit(BigDecimal.valueOf(study.significance())) + ") (requireSupportedHypotheses)";
+                            + limit(BigDecimal.valueOf(study.significance())) + ") (requireSupportedHypotheses)";
             checks.add(new Check("requireSupportedHypotheses", result.id(), result.p(), study.significance(),
                     result.supported(), message));
         }
@@ -184,7 +191,7 @@ public final class QualityGate {
                 ? (passed ? " meets the minimum " : " is below the minimum ")
                 : (passed ? " is within the maximum " : " is above the maximum ");
         return new Check(name, subject, value, limit.doubleValue(), passed,
-                String.format(what, Apa.format(value, kind)) + verdict + Apa.limit(limit) + " (" + name + ")");
+                String.format(what, kind == BOUNDED ? FORMAT.bounded(value) : FORMAT.num(value, 2)) + verdict + limit(limit) + " (" + name + ")");
     }
 
     /** A p value must lie below its limit, as significance is conventionally judged. */
@@ -192,11 +199,17 @@ public final class QualityGate {
         boolean passed = p < limit.doubleValue();
         String verdict = passed ? " is below " : " is not below ";
         return new Check(name, subject, p, limit.doubleValue(), passed,
-                what + ": " + Apa.p(p) + verdict + Apa.limit(limit) + " (" + name + ")");
+                what + ": " + FORMAT.pText(p) + verdict + limit(limit) + " (" + name + ")");
     }
 
     private static Check failed(String name, String subject, BigDecimal limit, String message) {
         return new Check(name, subject, null, limit.doubleValue(), false, message);
+    }
+
+    /** A configured limit as written, APA style: {@code 0.70 -> .70}, {@code 10 -> 10}. */
+    private static String limit(BigDecimal limit) {
+        String text = limit.toPlainString();
+        return text.startsWith("0.") ? text.substring(1) : text;
     }
 
     private static String named(Study study, String name) {

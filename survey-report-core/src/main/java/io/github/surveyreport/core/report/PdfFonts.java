@@ -53,7 +53,11 @@ record PdfFonts(List<Registration> registrations, String cssFamily, String figur
         if (!configured.isEmpty()) {
             return configured(study, configured, warnings);
         }
-        FontDiscovery.Found found = FontDiscovery.discover();
+        return discovered(study, results, FontDiscovery.discover(), warnings);
+    }
+
+    /** Chooses among the fonts found. */
+    static PdfFonts discovered(Study study, Results results, FontDiscovery.Found found, Consumer<String> warnings) {
         boolean cjkText = study.language() == Language.ZH || FontDiscovery.needsCjk(allText(study, results));
         List<Registration> registrations = new ArrayList<>();
         if (found.cjk() != null) {

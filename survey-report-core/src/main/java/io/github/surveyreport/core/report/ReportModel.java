@@ -15,7 +15,6 @@ import io.github.surveyreport.core.results.ScaleReliability;
 import io.github.surveyreport.core.study.Construct;
 import io.github.surveyreport.core.study.Hypothesis;
 import io.github.surveyreport.core.study.Study;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -37,8 +36,10 @@ final class ReportModel {
     }
 
     static Map<String, Object> build(Study study, Results results, List<?> checks, ReportOptions options,
-                                     String medium, String pdfFontFamily, String figureSvg) {
+                                     String medium, String pdfFontFamily, String figureSvg,
+                                     Map<String, String> downloads) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("downloads", new LinkedHashMap<>(downloads));
         m.put("lang", study.language().code());
         m.put("medium", medium);
         m.put("fmt", new NumberFormats(options.decimals()));
@@ -368,11 +369,10 @@ final class ReportModel {
         for (Object check : checks) {
             Object value = property(check, "value");
             Object limit = property(check, "limit");
-            // statistics bounded by 1 (alpha, KMO, loadings, p) print without a leading zero
-            boolean bounded = (value == null || isBounded(value)) && (limit == null || isBounded(limit))
-                    && (value != null || limit != null);
-            Map<String, Object> row = map("name", text(property(check, "name")),
-                    "subject", text(property(check, "subject")), "value", value, "limit", limit, "bounded", bounded,
+            String name = text(property(check, "name"));
+            Map<String, Object> row = map("name", name,
+                    "subject", text(property(check, "subject")), "value", value, "limit", limit,
+                    "kind", checkKind(name, value, limit),
                     "passed", Boolean.TRUE.equals(property(check, "passed")),
                     "message", text(property(check, "message")));
             if (!(Boolean) row.get("passed")) {
@@ -382,6 +382,21 @@ final class ReportModel {
             rows.add(row);
         }
         return map("rows", rows, "passed", passed, "failed", failed, "total", rows.size());
+    }
+
+    /**
+     * How a check's numbers print: {@code p} for p values (thresholds named {@code ...P}, and
+     * the hypothesis check, whose value is the path's p), {@code bounded} when value and limit
+     * lie within ±1 (alpha, KMO, loadings), else {@code num}.
+     */
+    static String checkKind(String name, Object value, Object limit) {
+        if (name != null && (name.endsWith("P") || name.toLowerCase(java.util.Locale.ROOT).endsWith("pvalue")
+                || name.equals("requireSupportedHypotheses"))) {
+            return "p";
+        }
+        boolean bounded = (value == null || isBounded(value)) && (limit == null || isBounded(limit))
+                && (value != null || limit != null);
+        return bounded ? "bounded" : "num";
     }
 
     private static boolean isBounded(Object number) {
@@ -412,25 +427,9 @@ final class ReportModel {
         }
     }
 
-    /**
-     * The quality gate's checks carried by the results, if the {@code Results} record has a
-     * {@code checks} component and it is set; {@code null} otherwise.
-     */
+    /** The quality gate's checks carried by the results, or {@code null} when no gate was evaluated. */
     static List<?> checksOf(Results results) {
-        RecordComponent[] components = Results.class.getRecordComponents();
-        if (components == null) {
-            return null;
-        }
-        for (RecordComponent component : components) {
-            if (component.getName().equals("checks") && List.class.isAssignableFrom(component.getType())) {
-                try {
-                    return (List<?>) component.getAccessor().invoke(results);
-                } catch (ReflectiveOperationException e) {
-                    return null;
-                }
-            }
-        }
-        return null;
+        return results.checks();
     }
 
     private static Map<String, Object> provenance(Results results) {

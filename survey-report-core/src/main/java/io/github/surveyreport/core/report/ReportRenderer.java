@@ -96,15 +96,31 @@ public final class ReportRenderer {
      * @param checks the quality gate's checks, or {@code null} to leave the gate section out
      */
     public String html(Study study, Results results, List<?> checks) {
+        return html(study, results, checks, Map.of());
+    }
+
+    /**
+     * The report as an HTML string with links to files published next to it, e.g. its PDF on a
+     * site page.
+     *
+     * @param checks    the quality gate's checks, or {@code null} to leave the gate section out
+     * @param downloads link text to relative address, in display order, e.g. {@code PDF -> report.pdf}
+     */
+    public String html(Study study, Results results, List<?> checks, Map<String, String> downloads) {
         String figure = new PathDiagram(study, results, new NumberFormats(options.decimals()),
                 "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', 'Segoe UI', "
                         + "Helvetica, Arial, sans-serif").svg();
-        return render(ReportModel.build(study, results, checks, options, "html", null, figure));
+        return render(ReportModel.build(study, results, checks, options, "html", null, figure, downloads));
     }
 
     /** Writes {@link #html(Study, Results)} to a file, atomically, as UTF-8. */
     public void writeHtml(Study study, Results results, Path file) {
         writeHtml(study, results, ReportModel.checksOf(results), file);
+    }
+
+    /** Writes {@link #html(Study, Results, List, Map)} to a file, atomically, as UTF-8. */
+    public void writeHtml(Study study, Results results, Map<String, String> downloads, Path file) {
+        write(file, html(study, results, ReportModel.checksOf(results), downloads).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Writes {@link #html(Study, Results, List)} to a file, atomically, as UTF-8. */
@@ -125,10 +141,13 @@ public final class ReportRenderer {
      */
     public byte[] pdf(Study study, Results results, List<?> checks) {
         ensureHeadless();
-        PdfFonts fonts = PdfFonts.choose(study, results, options.fonts(), warnings);
+        return pdf(study, results, checks, PdfFonts.choose(study, results, options.fonts(), warnings));
+    }
+
+    byte[] pdf(Study study, Results results, List<?> checks, PdfFonts fonts) {
         String figure = new PathDiagram(study, results, new NumberFormats(options.decimals()),
                 fonts.figureFamily()).svg();
-        String xhtml = render(ReportModel.build(study, results, checks, options, "pdf", fonts.cssFamily(), figure));
+        String xhtml = render(ReportModel.build(study, results, checks, options, "pdf", fonts.cssFamily(), figure, Map.of()));
         byte[] documentHash = sha256(xhtml, fonts);
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
         synchronized (PDF_LOCK) {

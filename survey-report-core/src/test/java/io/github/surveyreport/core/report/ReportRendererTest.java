@@ -218,9 +218,11 @@ class ReportRendererTest {
         List<Object> checks = List.of(
                 new Check("minAlpha", "O", 0.613, 0.70, false, "Reliability of O (Openness): Cronbach's alpha .613 "
                         + "is below the minimum .70 (minAlpha)"),
-                asMap);
+                asMap,
+                new Check("maxModelP", "A ~ C + E + N + O", 1e-40, 0.05, true, "fine"));
         String html = renderer.html(a.study(), a.results(), checks);
-        assertThat(html).contains("Quality Gate Results").contains("1 of 2 checks failed")
+        assertThat(html).contains("Quality Gate Results").contains("1 of 3 checks failed")
+                .contains("<td class=\"num\">&lt; .001</td><td class=\"num\">.050</td>")
                 .contains("Cronbach&apos;s alpha .613 is below the minimum .70")
                 .contains("<td class=\"num\">.613</td><td class=\"num\">.700</td>")
                 .contains("<td class=\"num\">1.210</td><td class=\"num\">5.000</td>");
@@ -265,6 +267,29 @@ class ReportRendererTest {
         List<PDFont> fonts = fonts(configured.pdf(a.study(), a.results()));
         assertThat(fonts).hasSize(1);
         assertThat(fonts.get(0).isEmbedded()).isTrue();
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void withoutACjkFontTheChineseReportFallsBackToStSongWithAWarning() {
+        Fixtures.Analysed a = Fixtures.henan();
+        PdfFonts fonts = PdfFonts.discovered(a.study(), a.results(), new FontDiscovery.Found(null, List.of()),
+                warnings::add);
+        assertThat(fonts.cjkFallback()).isTrue();
+        assertThat(warnings).singleElement().asString().contains("No CJK TrueType font", "fonts-wqy-microhei",
+                "configure");
+        String text = compact(text(renderer.pdf(a.study(), a.results(), null, fonts)));
+        assertThat(text).contains("表1问卷变量与测量项", "研究假设检验结果汇总");
+    }
+
+    @Test
+    void englishReportsPreferASerifFontAndNeedNoCjkFont() {
+        Fixtures.Analysed a = Fixtures.bfi();
+        FontDiscovery.Face serif = new FontDiscovery.Face(Path.of("serif.ttf"), 0);
+        PdfFonts fonts = PdfFonts.discovered(a.study(), a.results(), new FontDiscovery.Found(null, List.of(serif)),
+                warnings::add);
+        assertThat(fonts.cjkFallback()).isFalse();
+        assertThat(fonts.cssFamily()).startsWith("'" + PdfFonts.SERIF_ALIAS + "'");
         assertThat(warnings).isEmpty();
     }
 
