@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 /**
  * Writes a seeded, simulated Likert study as a Maven research project:
  * {@code DIR/pom.xml}, {@code DIR/src/survey/study.yaml}, {@code DIR/src/survey/responses.csv}
+ * and {@code DIR/constructs.txt} (the constructs, for the R and Python pipelines)
  * (UTF-8, Chinese demographics like the bundled Henan example, a multi-select column, about
  * 0.2% of rows with one unanswered item).
  *
@@ -85,6 +86,17 @@ public final class Generate {
         Files.createDirectories(survey);
         Files.writeString(dir.resolve("pom.xml"), pom(items, rows), StandardCharsets.UTF_8);
         Files.writeString(survey.resolve("study.yaml"), study(names, sizes, itemNames), StandardCharsets.UTF_8);
+        // for the R and Python pipelines: one construct per line, its id then its items; the last is the dependent
+        StringBuilder constructsFile = new StringBuilder();
+        int next = 0;
+        for (int c = 0; c < constructs; c++) {
+            constructsFile.append(names[c]);
+            for (int i = 0; i < sizes.get(c)[0]; i++) {
+                constructsFile.append(' ').append(itemNames.get(next++));
+            }
+            constructsFile.append('\n');
+        }
+        Files.writeString(dir.resolve("constructs.txt"), constructsFile, StandardCharsets.UTF_8);
 
         SplittableRandom random = new SplittableRandom(seed);
         double[] latent = new double[constructs];

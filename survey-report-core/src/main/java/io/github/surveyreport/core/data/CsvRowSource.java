@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -45,6 +48,8 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
     private static final int HEADER_LOOKAHEAD = 1 << 20;
     /** Bytes per chunk of a parallel scan; fixed so that results do not depend on the core count. */
     static final long CHUNK = 4L << 20;
+    /** {@link #CHUNK}, smaller in tests only, to put many split points into small files. */
+    static volatile long chunkBytes = CHUNK;
 
     private final Path file;
     private final Charset requestedCharset;
@@ -63,6 +68,7 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
     /** Byte offset of the first data row, and its line number (byte scanner only). */
     private long dataStart;
     private long firstDataLine;
+    private boolean readerOnly;
 
     /**
      * @param file      the CSV file
@@ -141,6 +147,11 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
             throw new IllegalStateException("rows of " + file + " were already read");
         }
         consumed = true;
+        if (parser == null) {
+            // the header was read by the byte scanner: read the whole file with Commons CSV
+            header = null;
+            openReader();
+        }
         try {
             Iterator<CSVRecord> records = parser.iterator();
             while (true) {
@@ -173,7 +184,222 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
         }
     }
 
+    /**
+     * Engine-internal: whether {@link #scan} can read this file (an ASCII-compatible charset;
+     * known once the header has been read).
+     */
+    public boolean scannable() {
+        header();
+        return scannable;
+    }
+
+    /** The state of one chunk of a {@link #scan}. */
+    public interface ScanPart<T> extends RawRow.Handler {
+        /** Adds the rows of {@code later}, which follow this part's rows in the file. */
+        void merge(T later);
+    }
+
+    /** Makes the state of a chunk. */
+    @FunctionalInterface
+    public interface PartFactory<T extends ScanPart<T>> {
+        /**
+         * @param wholeFile whether the part sees the whole file, so that its line numbers are
+         *                  those an editor shows; a chunk's line numbers are not, and a chunk must
+         *                  throw at its first problem: the file is then scanned again as a whole,
+         *                  which finds the problems in file order with their lines
+         */
+        T create(boolean wholeFile);
+    }
+
+    /**
+     * Engine-internal: hands every data row to parts made by {@code parts}, in file order
+     * within each part, and merges the parts in file order. A file of several
+     * {@value #CHUNK}-byte chunks is split at line ends and its chunks are scanned on all
+     * cores (a quoted line break at a split point is detected and that chunk scanned again from
+     * the true record start); any exception in a chunk makes it scan the whole file in one part
+     * instead, which throws the exception in file order. Afterwards {@link #sha256()} is known.
+     *
+     * @throws RuntimeException for which {@link #needsReader} is true when the file needs
+     *                          Commons CSV's rules: then read it with {@link #forEachRow}
+     */
+    public <T extends ScanPart<T>> T scan(PartFactory<T> parts) {
+        return scan(parts, new int[0]);
+    }
+
+    /**
+     * {@link #scan(PartFactory)}, with the charset check of the fields {@code selfChecked}
+     * left to the parts: they must call {@link RawRow#check} on those fields of every row
+     * before anything else (e.g. only for bytes they have not seen before).
+     */
+    public <T extends ScanPart<T>> T scan(PartFactory<T> parts, int[] selfChecked) {
+        header();
+        if (!scannable || consumed) {
+            throw new IllegalStateException("rows of " + file + " cannot be scanned (again)");
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            long chunk = chunkBytes;
+            long chunks = (size - dataStart + chunk - 1) / chunk;
+            T result = null;
+            if (chunks > 1) {
+                ChunkedScan<T> chunked = new ChunkedScan<>(channel, charset, delimiter, header.size(), dataStart, size,
+                        chunk, parts, selfChecked);
+                result = chunked.run();
+                if (result != null) {
+                    sha256 = chunked.sha256();
+                }
+            }
+            if (result == null) {
+                result = parts.create(true);
+                try {
+                    new CsvScanner(charset, delimiter, header.size()).deferChecks(selfChecked)
+                            .scan(channel, dataStart, Long.MAX_VALUE, firstDataLine, result);
+                } catch (CsvScanner.Malformed e) {
+                    throw charsetProblem(e.line);
+                }
+                sha256 = ChunkedScan.sha256(channel, size);
+            }
+            consumed = true;
+            return result;
+        } catch (CsvScanner.Unscannable e) {
+            scannable = false;
+            throw e;
+        } catch (IOException e) {
+            throw new DataFileException(file, "The data file " + file + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Whether {@code e} from {@link #scan} asks to read the file with {@link #forEachRow} instead. */
+    public static boolean needsReader(RuntimeException e) {
+        return e instanceof CsvScanner.Unscannable;
+    }
+
+    /** Makes this source read with Commons CSV only (tests compare the two readers). */
+    CsvRowSource readerOnly() {
+        readerOnly = true;
+        return this;
+    }
+
     private void open() {
+        if (readerOnly || !openScanner()) {
+            openReader();
+        }
+    }
+
+    /** Reads the header with the byte scanner; false if the file needs the reader. */
+    private boolean openScanner() {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            throw new DataFileException(file, "The data file " + file + " does not exist (data.file in the study file)");
+        } catch (IOException e) {
+            throw new DataFileException(file, "The data file " + file + " cannot be read: " + e.getMessage());
+        }
+        try (channel) {
+            ByteBuffer headBuffer = ByteBuffer.allocate(3);
+            while (headBuffer.hasRemaining() && channel.read(headBuffer) > 0) {
+                // read up to three bytes
+            }
+            byte[] head = headBuffer.array();
+            int n = headBuffer.position();
+            CharsetDetector.Bom bom = CharsetDetector.bom(head, n);
+            Charset chosen;
+            boolean detected = false;
+            long bodyStart = 0;
+            if (requestedCharset != null) {
+                chosen = requestedCharset;
+                if (bom != null && bom.charset().equals(requestedCharset)) {
+                    bodyStart = bom.length();
+                }
+            } else if (bom != null) {
+                chosen = bom.charset();
+                bodyStart = bom.length();
+            } else {
+                chosen = StandardCharsets.UTF_8;
+                detected = true;
+            }
+            if (n == 0) {
+                throw new DataFileException(file, "The data file " + file
+                        + " is empty; it needs a header row with the column names and one row per respondent");
+            }
+            if (!CsvScanner.supports(chosen, requestedDelimiter != null ? requestedDelimiter : ',')) {
+                return false;
+            }
+            char chosenDelimiter = requestedDelimiter != null ? requestedDelimiter : detectDelimiter(channel, bodyStart);
+            CsvScanner scanner = new CsvScanner(chosen, chosenDelimiter, 0);
+            String[][] names = new String[1][];
+            long after;
+            charset = chosen;
+            charsetDetected = detected;
+            try {
+                after = scanner.scan(channel, bodyStart, bodyStart + 1, 1, (line, row) -> {
+                    String[] values = new String[row.size()];
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = row.text(i);
+                    }
+                    names[0] = values;
+                });
+            } catch (CsvScanner.Malformed e) {
+                throw charsetProblem(1);
+            } catch (CsvScanner.Unscannable e) {
+                return false;
+            }
+            if (names[0] == null) {
+                throw new DataFileException(file, "The data file " + file
+                        + " is empty; it needs a header row with the column names and one row per respondent");
+            }
+            delimiter = chosenDelimiter;
+            header = checkHeader(names[0]);
+            dataStart = after;
+            firstDataLine = 1 + scanner.lastRecordLines();
+            scannable = true;
+            return true;
+        } catch (IOException e) {
+            throw new DataFileException(file, "The data file " + file + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static char detectDelimiter(FileChannel channel, long start) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(HEADER_LOOKAHEAD, Math.max(0, channel.size() - start)));
+        while (buffer.hasRemaining() && channel.read(buffer, start + buffer.position()) > 0) {
+            // fill
+        }
+        byte[] bytes = buffer.array();
+        int[] counts = new int[CANDIDATE_DELIMITERS.length];
+        boolean quoted = false;
+        for (int read = 0; read < buffer.position(); read++) {
+            int c = bytes[read];
+            if (!quoted && (c == '\n' || c == '\r')) {
+                break;
+            }
+            if (c == '"') {
+                quoted = !quoted;
+            }
+            for (int k = 0; k < CANDIDATE_DELIMITERS.length; k++) {
+                if (!quoted && c == CANDIDATE_DELIMITERS[k]) {
+                    counts[k]++;
+                }
+            }
+        }
+        int best = 0;
+        for (int k = 1; k < counts.length; k++) {
+            if (counts[k] > counts[best]) {
+                best = k;
+            }
+        }
+        return CANDIDATE_DELIMITERS[best];
+    }
+
+    private RuntimeException charsetProblem(long line) {
+        if (charsetDetected) {
+            return new NotUtf8Exception();
+        }
+        return new DataFileException(file, name() + " line " + line + ": the bytes are not valid " + charset.name()
+                + "; set data.encoding in the study file to the file's encoding (e.g. GBK, GB18030, UTF-8) or to auto");
+    }
+
+    private void openReader() {
         InputStream raw;
         try {
             raw = Files.newInputStream(file);
@@ -232,7 +458,10 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
             throw new DataFileException(file, "The data file " + file
                     + " is empty; it needs a header row with the column names and one row per respondent");
         }
-        String[] names = records.next().values();
+        header = checkHeader(records.next().values());
+    }
+
+    private List<String> checkHeader(String[] names) {
         List<String> problems = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         List<String> trimmed = new ArrayList<>();
@@ -253,7 +482,7 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
         if (!problems.isEmpty()) {
             throw new DataFileException(file, problems, false);
         }
-        header = List.copyOf(trimmed);
+        return List.copyOf(trimmed);
     }
 
     private static char detectDelimiter(BufferedReader reader) throws IOException {
@@ -291,11 +520,7 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
             cause = cause.getCause();
         }
         if (cause != null) {
-            if (charsetDetected) {
-                return new NotUtf8Exception();
-            }
-            return new DataFileException(file, name() + " line " + line + ": the bytes are not valid " + charset.name()
-                    + "; set data.encoding in the study file to the file's encoding (e.g. GBK, GB18030, UTF-8) or to auto");
+            return charsetProblem(line);
         }
         if (e instanceof DataFileException) {
             return (DataFileException) e;

@@ -52,6 +52,8 @@ final class CsvScanner {
     /** Fields with doubled quotes to undo, as a bit per field (overflowing into a flag). */
     private boolean anyDoubled;
     private boolean[] doubled = new boolean[64];
+    /** Fields whose charset check the consumer does itself ({@link RawRow#check}). */
+    private boolean[] deferred = new boolean[0];
 
     CsvScanner(Charset charset, char delimiter, int headerSize) {
         this.charset = charset;
@@ -63,6 +65,18 @@ final class CsvScanner {
         this.row = new RawRow(charset);
         this.buf = new byte[BUFFER];
         row.buffer = buf;
+        row.owner = this;
+    }
+
+    /** Leaves the charset check of these fields to the consumer, which calls {@link RawRow#check}. */
+    CsvScanner deferChecks(int[] fields) {
+        for (int f : fields) {
+            if (f >= deferred.length) {
+                deferred = java.util.Arrays.copyOf(deferred, f + 1);
+            }
+            deferred[f] = true;
+        }
+        return this;
     }
 
     /** Whether files in {@code charset} with {@code delimiter} can be split on bytes. */
@@ -128,6 +142,7 @@ final class CsvScanner {
                 undoDoubledQuotes();
             }
             if (!(row.size == 1 && row.starts[0] == row.ends[0] && headerSize > 1)) { // a blank line is no response
+                row.line = line;
                 validate(line);
                 handler.row(line, row);
             }
@@ -333,14 +348,15 @@ final class CsvScanner {
     /** Checks every non-ASCII field of the row against the charset. */
     private void validate(long line) {
         final RawRow r = row;
+        final boolean[] skip = deferred;
         for (int f = 0; f < r.size; f++) {
-            if (!r.ascii[f] && !valid(r.starts[f], r.ends[f])) {
+            if (!r.ascii[f] && !(f < skip.length && skip[f]) && !valid(r.starts[f], r.ends[f])) {
                 throw new Malformed(line);
             }
         }
     }
 
-    private boolean valid(int s, int e) {
+    boolean valid(int s, int e) {
         if (utf8) {
             return validUtf8(buf, s, e);
         }

@@ -16,9 +16,22 @@ public final class RawRow {
     int[] ends = new int[64];
     boolean[] ascii = new boolean[64];
     int size;
+    long line;
+    CsvScanner owner;
 
     RawRow(Charset charset) {
         this.charset = charset;
+    }
+
+    /**
+     * Checks that field {@code f} is valid in the file's charset, for a field whose check the
+     * consumer took over (see {@link CsvRowSource#scan(CsvRowSource.PartFactory, int[])}); throws
+     * as the scanner would have.
+     */
+    public void check(int f) {
+        if (!ascii[f] && !owner.valid(starts[f], ends[f])) {
+            throw new CsvScanner.Malformed(line);
+        }
     }
 
     /** Number of fields. */

@@ -1,10 +1,12 @@
 package io.github.surveyreport.core.internal;
 
 import io.github.surveyreport.core.data.DataFileException;
+import io.github.surveyreport.core.data.RawRow;
 import io.github.surveyreport.core.results.ProfileTable;
 import io.github.surveyreport.core.study.ProfileColumn;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,8 +34,137 @@ final class ProfileCounter {
         this.separator = spec.multiple() == null ? null : Pattern.compile(Pattern.quote(spec.multiple()));
     }
 
+    /** Slots of a cell's answers, or {@link #MISSING_CELL}: what a raw cell resolved to. */
+    private static final long[][] MISSING_CELL = new long[0][];
+    private static final int CACHE_SLOTS = 4096;
+    private static final int CACHE_MAX = CACHE_SLOTS / 2;
+    /** Raw cell bytes (open addressing) and what they resolved to, so repeated answers are not decoded again. */
+    private byte[][] cacheKeys;
+    private long[][][] cacheValues;
+    private int cached;
+
     void add(String[] cells, Set<String> missingValues, Path file, String fileName, long line) {
-        String cell = cells[index].strip();
+        add(cells[index], missingValues, file, fileName, line);
+    }
+
+    /**
+     * Looks the raw bytes of a scanned row's cell up among the cells seen before; checks the
+     * bytes of a cell not seen before against the charset ({@link RawRow#check}). Returns the
+     * cache slot, or {@code -1 - free slot}. Call for every row, before anything else.
+     */
+    int find(RawRow row) {
+        if (index >= row.size()) {
+            return -1;
+        }
+        byte[] b = row.bytes();
+        int s = row.start(index);
+        int e = row.end(index);
+        int h = 1;
+        for (int i = s; i < e; i++) {
+            h = 31 * h + b[i];
+        }
+        h ^= h >>> 16;
+        if (cacheKeys == null) {
+            cacheKeys = new byte[CACHE_SLOTS][];
+            cacheValues = new long[CACHE_SLOTS][][];
+        }
+        int mask = CACHE_SLOTS - 1;
+        int slot = h & mask;
+        while (true) {
+            byte[] key = cacheKeys[slot];
+            if (key == null) {
+                row.check(index);
+                return -1 - slot;
+            }
+            if (key.length == e - s && sameBytes(key, b, s)) {
+                return slot;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /** Whether {@code b[s..]} starts with {@code key} (a plain loop: answers are short). */
+    private static boolean sameBytes(byte[] key, byte[] b, int s) {
+        for (int i = 0; i < key.length; i++) {
+            if (key[i] != b[s + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Counts the cell of an analysed scanned row, {@code found} being what {@link #find}
+     * returned for it. Equal raw bytes mean an equal answer, so a cell seen before is counted
+     * without decoding it (up to {@value #CACHE_MAX} distinct cells are remembered).
+     */
+    void add(RawRow row, int found, Set<String> missingValues, Path file, String fileName, long line) {
+        long[][] counters;
+        if (found >= 0) {
+            counters = cacheValues[found];
+        } else {
+            counters = resolve(row.text(index), missingValues, file, fileName, line);
+            if (cached < CACHE_MAX) {
+                int slot = -1 - found;
+                cacheKeys[slot] = Arrays.copyOfRange(row.bytes(), row.start(index), row.end(index));
+                cacheValues[slot] = counters;
+                cached++;
+            }
+        }
+        if (counters == MISSING_CELL) {
+            missing++;
+            return;
+        }
+        for (long[] counter : counters) {
+            counter[0]++;
+        }
+    }
+
+    /** The counters a cell's answers go to (created on first sight), or {@link #MISSING_CELL}. */
+    private long[][] resolve(String raw, Set<String> missingValues, Path file, String fileName, long line) {
+        String cell = raw.strip();
+        if (missingValues.contains(cell)) {
+            return MISSING_CELL;
+        }
+        if (separator == null) {
+            return new long[][] {counter(cell, file, fileName, line)};
+        }
+        Set<String> options = new LinkedHashSet<>();
+        for (String option : separator.split(cell)) {
+            String value = option.strip();
+            if (!value.isEmpty()) {
+                options.add(value); // an option named twice by one respondent counts once
+            }
+        }
+        if (options.isEmpty()) {
+            return MISSING_CELL;
+        }
+        long[][] counters = new long[options.size()][];
+        int k = 0;
+        for (String option : options) {
+            counters[k++] = counter(option, file, fileName, line);
+        }
+        return counters;
+    }
+
+    /** Adds the counts of {@code later}, which counted rows after this counter's rows. */
+    void merge(ProfileCounter later) {
+        for (Map.Entry<String, long[]> entry : later.counts.entrySet()) {
+            long[] count = counts.get(entry.getKey());
+            if (count == null) {
+                if (counts.size() >= MAX_CATEGORIES) {
+                    throw new IllegalStateException("too many categories");
+                }
+                count = new long[1];
+                counts.put(entry.getKey(), count);
+            }
+            count[0] += entry.getValue()[0];
+        }
+        missing += later.missing;
+    }
+
+    private void add(String raw, Set<String> missingValues, Path file, String fileName, long line) {
+        String cell = raw.strip();
         if (missingValues.contains(cell)) {
             missing++;
             return;
@@ -58,6 +189,10 @@ final class ProfileCounter {
     }
 
     private void count(String value, Path file, String fileName, long line) {
+        counter(value, file, fileName, line)[0]++;
+    }
+
+    private long[] counter(String value, Path file, String fileName, long line) {
         long[] count = counts.get(value);
         if (count == null) {
             if (counts.size() >= MAX_CATEGORIES) {
@@ -69,7 +204,7 @@ final class ProfileCounter {
             count = new long[1];
             counts.put(value, count);
         }
-        count[0]++;
+        return count;
     }
 
     ProfileTable result(long n, List<String> warnings) {

@@ -2,8 +2,10 @@ package io.github.surveyreport.core.internal;
 
 import io.github.surveyreport.core.AnalysisException;
 import io.github.surveyreport.core.data.Columns;
+import io.github.surveyreport.core.data.CsvRowSource;
 import io.github.surveyreport.core.data.DataFileException;
 import io.github.surveyreport.core.data.NumberParser;
+import io.github.surveyreport.core.data.RawRow;
 import io.github.surveyreport.core.data.RowSource;
 import io.github.surveyreport.core.internal.stats.AnalysisLayout;
 import io.github.surveyreport.core.internal.stats.StatisticsAccumulator;
@@ -40,12 +42,19 @@ public final class StudyPass {
     private int[] columnIndex;
     private boolean[] checkScale;
     private boolean[] reverse;
-    private final List<ProfileCounter> profile = new ArrayList<>();
-    private final List<String> problems = new ArrayList<>();
+    /** Profile columns: spec, label and column index; each {@link Tally} counts them. */
+    private final List<ProfileCounterSpec> profileSpecs = new ArrayList<>();
+    /** Whether an empty cell is a missing value. */
+    private boolean emptyMissing;
+    /** Missing-value codes that look like small integers ({@code -99}), as bytes. */
+    private byte[][] integerMissing;
     private StatisticsAccumulator statistics;
     private long read;
     private long excluded;
     private int headerSize;
+
+    private record ProfileCounterSpec(ProfileColumn column, String label, int index) {
+    }
 
     /**
      * @param study the study
@@ -60,23 +69,53 @@ public final class StudyPass {
         this.columns = study.analysedColumns();
         this.missingValues = new HashSet<>(study.data().missing());
         this.numbers = new NumberParser(study.data().decimalComma());
+        this.emptyMissing = missingValues.contains("");
+        List<byte[]> codes = new ArrayList<>();
+        for (String code : missingValues) {
+            byte[] bytes = code.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (code.chars().allMatch(c -> c < 128) && bytes.length > 0
+                    && NumberParser.smallInteger(bytes, 0, bytes.length) != NumberParser.NOT_SMALL) {
+                codes.add(bytes);
+            }
+        }
+        this.integerMissing = codes.toArray(new byte[0][]);
     }
 
     /** The outcome of a pass. */
     public record Outcome(Sample sample, StatisticsResults statistics, List<String> warnings) {
     }
 
-    /** Reads every row and computes the statistics. */
+    /**
+     * Reads every row and computes the statistics. A CSV file in an ASCII-compatible charset is
+     * scanned on bytes, in parallel chunks when it is large (see {@link CsvRowSource#scan});
+     * other sources hand over text cells.
+     */
     public Outcome run() {
         List<String> header = rows.header();
         headerSize = header.size();
         mapColumns(header);
-        statistics = new StatisticsAccumulator(layout());
-        double[] values = new double[columns.size()];
-        rows.forEachRow((line, cells) -> row(line, cells, values));
-        if (!problems.isEmpty()) {
-            throw new DataFileException(file, problems, false);
+        Tally tally = null;
+        if (rows instanceof CsvRowSource csv && csv.scannable()) {
+            try {
+                int[] profileColumns = profileSpecs.stream().mapToInt(ProfileCounterSpec::index).toArray();
+                tally = csv.scan(wholeFile -> new Tally(!wholeFile), profileColumns);
+            } catch (RuntimeException e) {
+                if (!CsvRowSource.needsReader(e)) {
+                    throw e;
+                }
+            }
         }
+        if (tally == null) {
+            Tally whole = new Tally(false);
+            rows.forEachRow(whole::row);
+            tally = whole;
+        }
+        if (!tally.problems.isEmpty()) {
+            throw new DataFileException(file, tally.problems, false);
+        }
+        read = tally.read;
+        excluded = tally.excluded;
+        statistics = tally.statistics;
         if (read == 0) {
             throw new DataFileException(file, fileName + ": the header has no rows under it; "
                     + "the file needs one row per respondent");
@@ -92,55 +131,200 @@ public final class StudyPass {
         }
         warnings.addAll(results.warnings());
         List<ProfileTable> tables = new ArrayList<>();
-        for (ProfileCounter counter : profile) {
+        for (ProfileCounter counter : tally.profile) {
             tables.add(counter.result(n, warnings));
         }
         return new Outcome(new Sample(read, n, excluded, tables), results, warnings);
     }
 
-    private void row(long line, String[] cells, double[] values) {
-        read++;
-        if (cells.length != headerSize) {
-            problem(fileName + " line " + line + ": the row has " + cells.length + " fields but the header has "
-                    + headerSize + "; a text answer containing the delimiter must be quoted");
-            return;
+    /** Signals a problem in a chunk of a parallel scan: the file is then scanned as a whole. */
+    private static final class ChunkProblem extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ChunkProblem() {
+            super("a problem in a chunk", null, false, false);
         }
-        boolean valid = true;
-        boolean complete = true;
-        for (int j = 0; j < values.length; j++) {
-            String cell = cells[columnIndex[j]];
-            if (isMissing(cell)) {
-                complete = false;
-                continue;
+    }
+
+    /**
+     * The state of a pass over all rows or over one chunk of them: the accumulator, profile
+     * counts, counts of rows read and excluded, problems. A chunk's tally throws at its first
+     * problem (its line numbers are relative); the whole-file pass then finds them in order.
+     */
+    private final class Tally implements CsvRowSource.ScanPart<Tally> {
+        private final boolean chunk;
+        private final StatisticsAccumulator statistics = new StatisticsAccumulator(layout());
+        private final List<ProfileCounter> profile = new ArrayList<>();
+        private final List<String> problems = new ArrayList<>();
+        private final double[] values = new double[columns.size()];
+        private final int[] found = new int[profileSpecs.size()];
+        private long read;
+        private long excluded;
+
+        Tally(boolean chunk) {
+            this.chunk = chunk;
+            for (ProfileCounterSpec spec : profileSpecs) {
+                profile.add(new ProfileCounter(spec.column(), spec.label(), spec.index()));
             }
-            double value = numbers.parse(cell);
-            if (Double.isNaN(value)) {
-                valid = false;
-                problem(at(line, j) + "'" + cell + "' is not a number" + hintForNumber(cell));
-                continue;
+        }
+
+        @Override
+        public void merge(Tally later) {
+            statistics.merge(later.statistics);
+            for (int i = 0; i < profile.size(); i++) {
+                profile.get(i).merge(later.profile.get(i));
             }
-            if (checkScale[j] && !study.scale().contains(value)) {
-                valid = false;
-                problem(at(line, j) + "'" + cell.strip() + "' is outside the scale " + plain(study.scale().min())
-                        + "–" + plain(study.scale().max()) + " (scale in the study file)");
-                continue;
+            read += later.read;
+            excluded += later.excluded;
+        }
+
+        /** A row of text cells (rows given in code, or a file read by Commons CSV). */
+        void row(long line, String[] cells) {
+            read++;
+            if (cells.length != headerSize) {
+                problem(fieldCount(line, cells.length));
+                return;
             }
-            values[j] = reverse[j] ? study.scale().reverse(value) : value;
+            boolean valid = true;
+            boolean complete = true;
+            for (int j = 0; j < values.length; j++) {
+                String cell = cells[columnIndex[j]];
+                if (isMissing(cell)) {
+                    complete = false;
+                    continue;
+                }
+                double value = numbers.parse(cell);
+                if (Double.isNaN(value)) {
+                    valid = false;
+                    problem(notANumber(line, j, cell));
+                    continue;
+                }
+                if (checkScale[j] && !study.scale().contains(value)) {
+                    valid = false;
+                    problem(outsideScale(line, j, cell));
+                    continue;
+                }
+                values[j] = reverse[j] ? study.scale().reverse(value) : value;
+            }
+            if (!valid) {
+                return;
+            }
+            if (!complete) {
+                excluded++;
+                return;
+            }
+            if (!problems.isEmpty()) {
+                return; // the run fails anyway: only look for more problems
+            }
+            statistics.add(values);
+            for (ProfileCounter counter : profile) {
+                counter.add(cells, missingValues, file, fileName, line);
+            }
         }
-        if (!valid) {
-            return;
+
+        /**
+         * A row scanned on bytes: the same checks as {@link #row(long, String[])}, but a cell
+         * that is a plain small integer (the usual Likert answer) is parsed from its bytes and
+         * text is decoded only for other cells, messages and profile answers not seen before.
+         */
+        @Override
+        public void row(long line, RawRow row) {
+            // first: the profile cells, whose bytes are checked here when not seen before
+            for (int k = 0; k < found.length; k++) {
+                found[k] = profile.get(k).find(row);
+            }
+            read++;
+            if (row.size() != headerSize) {
+                problem(fieldCount(line, row.size()));
+                return;
+            }
+            final byte[] b = row.bytes();
+            final double[] x = values;
+            boolean valid = true;
+            boolean complete = true;
+            for (int j = 0; j < x.length; j++) {
+                int f = columnIndex[j];
+                int s = row.start(f);
+                int e = row.end(f);
+                double value;
+                int small = NumberParser.smallInteger(b, s, e);
+                if (small != NumberParser.NOT_SMALL) {
+                    if (integerMissing.length > 0 && isIntegerMissing(b, s, e)) {
+                        complete = false;
+                        continue;
+                    }
+                    value = small;
+                } else if (s == e && emptyMissing) {
+                    complete = false;
+                    continue;
+                } else {
+                    String cell = row.text(f);
+                    if (isMissing(cell)) {
+                        complete = false;
+                        continue;
+                    }
+                    value = numbers.parse(cell);
+                    if (Double.isNaN(value)) {
+                        valid = false;
+                        problem(notANumber(line, j, cell));
+                        continue;
+                    }
+                }
+                if (checkScale[j] && !study.scale().contains(value)) {
+                    valid = false;
+                    problem(outsideScale(line, j, row.text(f)));
+                    continue;
+                }
+                x[j] = reverse[j] ? study.scale().reverse(value) : value;
+            }
+            if (!valid) {
+                return;
+            }
+            if (!complete) {
+                excluded++;
+                return;
+            }
+            if (!problems.isEmpty()) {
+                return; // the run fails anyway: only look for more problems
+            }
+            statistics.add(x);
+            for (int k = 0; k < found.length; k++) {
+                profile.get(k).add(row, found[k], missingValues, file, fileName, line);
+            }
         }
-        if (!complete) {
-            excluded++;
-            return;
+
+        private void problem(String message) {
+            if (chunk) {
+                throw new ChunkProblem();
+            }
+            problems.add(message);
+            if (problems.size() >= DataFileException.MAX_PROBLEMS) {
+                throw new DataFileException(file, problems, true);
+            }
         }
-        if (!problems.isEmpty()) {
-            return; // the run fails anyway: only look for more problems
+    }
+
+    private boolean isIntegerMissing(byte[] b, int s, int e) {
+        for (byte[] code : integerMissing) {
+            if (java.util.Arrays.equals(code, 0, code.length, b, s, e)) {
+                return true;
+            }
         }
-        statistics.add(values);
-        for (ProfileCounter counter : profile) {
-            counter.add(cells, missingValues, file, fileName, line);
-        }
+        return false;
+    }
+
+    private String fieldCount(long line, int fields) {
+        return fileName + " line " + line + ": the row has " + fields + " fields but the header has "
+                + headerSize + "; a text answer containing the delimiter must be quoted";
+    }
+
+    private String notANumber(long line, int j, String cell) {
+        return at(line, j) + "'" + cell + "' is not a number" + hintForNumber(cell);
+    }
+
+    private String outsideScale(long line, int j, String cell) {
+        return at(line, j) + "'" + cell.strip() + "' is outside the scale " + plain(study.scale().min())
+                + "–" + plain(study.scale().max()) + " (scale in the study file)";
     }
 
     private boolean isMissing(String cell) {
@@ -158,13 +342,6 @@ public final class StudyPass {
             return "; if the file uses a decimal comma, set data.decimal: \",\" (and delimiter: \";\") in the study file";
         }
         return "; give a number, or add this value to data.missing in the study file if it means no answer";
-    }
-
-    private void problem(String message) {
-        problems.add(message);
-        if (problems.size() >= DataFileException.MAX_PROBLEMS) {
-            throw new DataFileException(file, problems, true);
-        }
     }
 
     private void mapColumns(List<String> header) {
@@ -188,7 +365,7 @@ public final class StudyPass {
                 continue;
             }
             String label = p.label() != null ? p.label() : study.label(p.column());
-            profile.add(new ProfileCounter(p, label, index));
+            profileSpecs.add(new ProfileCounterSpec(p, label, index));
         }
         if (!headerProblems.isEmpty()) {
             throw new DataFileException(file, headerProblems, false);
@@ -254,7 +431,16 @@ public final class StudyPass {
         }
     }
 
+    private AnalysisLayout layout;
+
     private AnalysisLayout layout() {
+        if (layout == null) {
+            layout = newLayout();
+        }
+        return layout;
+    }
+
+    private AnalysisLayout newLayout() {
         List<AnalysisLayout.ConstructSpec> constructs = new ArrayList<>();
         for (Construct c : study.constructs()) {
             constructs.add(new AnalysisLayout.ConstructSpec(c.id(), c.items()));

@@ -25,6 +25,21 @@ final class GivensFactor {
     /** Row scratch (hi and lo parts), filled by the caller before an include. */
     final double[] xH;
     final double[] xL;
+    /** Pivots not founded yet (d = 0): only then can rounding noise found a pivot, see {@link #noise}. */
+    private int emptyPivots;
+
+    /**
+     * Relative size below which a reduced row's value at an empty pivot is rounding noise of
+     * an exactly dependent row, for double and double-double rotations. A row that depends on
+     * the rows before it (common among the first rows of a part of Likert data: few distinct
+     * values) reduces to zero at the next empty pivot in exact arithmetic, but to about eps
+     * times its size in floating point; founding a pivot on that noise (d ≈ eps², r̄ ≈ 1/eps)
+     * ruins the double-double factor. Genuine values are far larger: the adaptive precision
+     * keeps ill-conditioned designs (NIST Filip, reduced values around 1e-8 relative) in
+     * double-double, where the noise is about 1e-32.
+     */
+    private static final double NOISE_DOUBLE = 1e-13;
+    private static final double NOISE_PRECISE = 1e-26;
 
     GivensFactor(int k) {
         this.k = k;
@@ -36,6 +51,34 @@ final class GivensFactor {
         tL = new double[k];
         xH = new double[k];
         xL = new double[k];
+        emptyPivots = k;
+    }
+
+    /**
+     * The noise threshold of the row in xH from column {@code start} for an empty pivot, or 0
+     * once every pivot is founded (then nothing changes for the row).
+     */
+    private double noise(int start, double relative) {
+        if (emptyPivots == 0) {
+            return 0.0;
+        }
+        double scale = 0.0;
+        for (int c = start; c < k; c++) {
+            scale = Math.max(scale, Math.abs(xH[c]));
+        }
+        return relative * scale;
+    }
+
+    /**
+     * Whether {@code xi}, the reduced value of a row at the empty pivot i, is rounding noise:
+     * small against the row's size times the r̄ entries that were subtracted to reach it.
+     */
+    private boolean isNoise(double xi, int i, int start, double noise) {
+        double factor = 1.0;
+        for (int j = start; j < i; j++) {
+            factor += Math.abs(rH[j * (2 * k - j - 1) / 2 + (i - j - 1)]);
+        }
+        return Math.abs(xi) <= noise * factor;
     }
 
     /**
@@ -50,6 +93,7 @@ final class GivensFactor {
         final double[] t = tH;
         double w = 1.0;
         int pos = 0;
+        final double noise = noise(0, NOISE_DOUBLE);
         for (int i = 0; i < k; i++) {
             final double xi = xh[i];
             if (xi == 0.0) {
@@ -57,6 +101,14 @@ final class GivensFactor {
                 continue;
             }
             final double di = d[i];
+            if (di == 0.0) {
+                if (isNoise(xi, i, 0, noise)) {
+                    xh[i] = 0.0;
+                    pos += k - 1 - i;
+                    continue;
+                }
+                emptyPivots--;
+            }
             final double wxi = w * xi;
             final double dpi = di + wxi * xi;
             final double inv = 1.0 / dpi;
@@ -108,6 +160,7 @@ final class GivensFactor {
 
     private void includeWeightedDouble(double w, int start, double y) {
         int pos = start * (2 * k - start - 1) / 2;
+        final double noise = noise(start, NOISE_DOUBLE);
         for (int i = start; i < k; i++) {
             final double xi = xH[i];
             if (xi == 0.0) {
@@ -115,6 +168,14 @@ final class GivensFactor {
                 continue;
             }
             final double di = dH[i];
+            if (di == 0.0) {
+                if (isNoise(xi, i, start, noise)) {
+                    xH[i] = 0.0;
+                    pos += k - 1 - i;
+                    continue;
+                }
+                emptyPivots--;
+            }
             final double dpi = di + w * xi * xi;
             final double cbar = di / dpi;
             final double sbar = w * xi / dpi;
@@ -153,12 +214,22 @@ final class GivensFactor {
         final double[] rh = rH;
         final double[] rl = rL;
         int pos = start * (2 * k - start - 1) / 2;
+        final double noise = noise(start, NOISE_PRECISE);
         for (int i = start; i < k; i++) {
             final double xih = xh[i];
             final double xil = xl[i];
             if (xih == 0.0) {
                 pos += k - 1 - i;
                 continue;
+            }
+            if (dH[i] == 0.0 && dL[i] == 0.0) {
+                if (isNoise(xih, i, start, noise)) {
+                    xh[i] = 0.0;
+                    xl[i] = 0.0;
+                    pos += k - 1 - i;
+                    continue;
+                }
+                emptyPivots--;
             }
             double p;
             double e;

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# survey-report benchmark (issue 6): engine throughput, whole `mvn verify` and the R and Python
+# pipelines on the same files. Prints a markdown table (also written to
+# benchmark/target/results.md). Run from anywhere:
+#
+#   benchmark/run.sh                  # everything (about 15 minutes; needs ~4 GB of disk for data)
+#   benchmark/run.sh --quick          # 10^4..10^6 rows only, no 10^7 files
+#   benchmark/run.sh --no-build       # reuse the installed plugin and core
+#
+# Needs JDK 17+, Maven, /usr/bin/time (apt-get install time), and for the comparison
+# Rscript with psych and car (apt-get install r-base-core r-cran-psych r-cran-car) and
+# /usr/bin/python3 with pandas, numpy, scipy and statsmodels (apt-get install python3-pandas
+# python3-numpy python3-statsmodels). A missing R or Python is skipped.
+set -euo pipefail
+
+BENCH="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(cd "$BENCH/.." && pwd)"
+SIZES="10000 100000 1000000 10000000"
+BUILD=1
+PROCESS_RUNS=${PROCESS_RUNS:-5}
+REFERENCE_RUNS=${REFERENCE_RUNS:-3}
+for arg in "$@"; do
+  case "$arg" in
+    --quick) SIZES="10000 100000 1000000" ;;
+    --no-build) BUILD=0 ;;
+    *) echo "unknown option $arg" >&2; exit 2 ;;
+  esac
+done
+TIME=/usr/bin/time
+[ -x "$TIME" ] || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
+
+if [ "$BUILD" = 1 ]; then
+  echo "== building and installing the plugin and the core" >&2
+  (cd "$ROOT" && mvn -B -q install -DskipTests -Dinvoker.skip=true)
+fi
+(cd "$BENCH" && mvn -B -q package)
+CP="$BENCH/target/classes:$(ls "$BENCH"/target/lib/*.jar | tr '\n' ':')"
+DATA="$BENCH/target/data"
+
+echo "== generating data (not timed)" >&2
+for items in 17 50; do
+  for rows in $SIZES; do
+    dir="$DATA/likert$items-$rows"
+    [ -f "$dir/src/survey/responses.csv" ] || java -cp "$CP" io.github.surveyreport.benchmark.Generate "$dir" "$items" "$rows"
+  done
+done
+
+echo "== engine, in-process, warm, -Xmx256m" >&2
+ENGINE_DIRS=""
+for items in 17 50; do for rows in $SIZES; do ENGINE_DIRS="$ENGINE_DIRS $DATA/likert$items-$rows"; done; done
+ENGINE_OUT="$BENCH/target/engine.txt"
+# shellcheck disable=SC2086
+java -Xmx256m -cp "$CP" io.github.surveyreport.benchmark.EngineBench --runs 5 $ENGINE_DIRS | tee "$ENGINE_OUT" >&2
+
+# runs "$@" REPEAT times; prints "median-wall-seconds max-rss-MiB"
+measure() {
+  local repeat=$1; shift
+  local out; out="$(mktemp)"
+  local walls=() rss=0
+  for _ in $(seq "$repeat"); do
+    "$TIME" -f "%e %M" -o "$out" "$@" > /dev/null 2>&1 || { echo "failed: $*" >&2; cat "$out" >&2; return 1; }
+    read -r wall kb < <(tail -1 "$out")
+    walls+=("$wall")
+    [ "$kb" -gt "$rss" ] && rss=$kb
+  done
+  rm -f "$out"
+  local median; median=$(printf '%s\n' "${walls[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}')
+  echo "$median $((rss / 1024))"
+}
+
+echo "== whole process: mvn -B -q -o verify -DsurveyReport.formats=json ($PROCESS_RUNS runs each)" >&2
+EMPTY="$BENCH/target/empty-project"
+mkdir -p "$EMPTY"
+sed -e '/<build>/,/<\/build>/d' "$DATA/likert17-10000/pom.xml" > "$EMPTY/pom.xml"
+read -r EMPTY_WALL EMPTY_RSS < <(cd "$EMPTY" && measure "$PROCESS_RUNS" mvn -B -q -o verify)
+read -r MVN4_WALL MVN4_RSS < <(cd "$DATA/likert17-10000" && measure "$PROCESS_RUNS" mvn -B -q -o verify -DsurveyReport.formats=json)
+read -r MVN6_WALL MVN6_RSS < <(cd "$DATA/likert17-1000000" && measure "$PROCESS_RUNS" mvn -B -q -o verify -DsurveyReport.formats=json)
+
+R_WALL="-"; R_RSS="-"; PY_WALL="-"; PY_RSS="-"
+MILLION="$DATA/likert17-1000000"
+if command -v Rscript > /dev/null && Rscript -e 'library(psych); library(car)' > /dev/null 2>&1; then
+  echo "== R (psych + car), $REFERENCE_RUNS runs" >&2
+  read -r R_WALL R_RSS < <(measure "$REFERENCE_RUNS" Rscript "$BENCH/r/pipeline.R" "$MILLION/src/survey/responses.csv" "$MILLION/constructs.txt")
+fi
+if /usr/bin/python3 -c 'import pandas, numpy, scipy, statsmodels' > /dev/null 2>&1; then
+  echo "== Python (pandas + numpy + statsmodels), $REFERENCE_RUNS runs" >&2
+  read -r PY_WALL PY_RSS < <(measure "$REFERENCE_RUNS" /usr/bin/python3 "$BENCH/python/pipeline.py" "$MILLION/src/survey/responses.csv" "$MILLION/constructs.txt")
+fi
+
+{
+  echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GB RAM; $(java -version 2>&1 | head -1); $(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')"
+  echo
+  echo "Engine, \`SurveyAnalysis.run(studyFile)\` in one JVM (-Xmx256m), warm, median of 5 runs:"
+  echo
+  echo "| items | rows | file MB | median s | rows/s | MB/s |"
+  echo "|---:|---:|---:|---:|---:|---:|"
+  grep '^likert' "$ENGINE_OUT" | awk '{split($1, a, "-"); sub("likert", "", a[1]); printf "| %s | %\047d | %.1f | %.3f | %\047d | %.0f |\n", a[1], $2, $3, $4, $5, $6}'
+  echo
+  echo "Whole process on the 17-item file (median of $PROCESS_RUNS; R and Python median of $REFERENCE_RUNS), peak resident memory from /usr/bin/time:"
+  echo
+  echo "| pipeline | rows | wall s | peak RSS MiB |"
+  echo "|---|---:|---:|---:|"
+  echo "| \`mvn -B -q -o verify\` of an empty pom project | - | $EMPTY_WALL | $EMPTY_RSS |"
+  echo "| \`mvn -B -q -o verify -DsurveyReport.formats=json\` | 10,000 | $MVN4_WALL | $MVN4_RSS |"
+  echo "| \`mvn -B -q -o verify -DsurveyReport.formats=json\` | 1,000,000 | $MVN6_WALL | $MVN6_RSS |"
+  echo "| R 4 (psych + car), \`benchmark/r/pipeline.R\` | 1,000,000 | $R_WALL | $R_RSS |"
+  echo "| Python 3 (pandas + numpy + statsmodels), \`benchmark/python/pipeline.py\` | 1,000,000 | $PY_WALL | $PY_RSS |"
+} | tee "$BENCH/target/results.md"
