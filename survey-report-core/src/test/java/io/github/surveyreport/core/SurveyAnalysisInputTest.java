@@ -75,6 +75,37 @@ class SurveyAnalysisInputTest {
     }
 
     @Test
+    void qualtricsMetadataRowsAreSkipped() throws IOException {
+        String csv = "StartDate,性别,平台,A1,A2,A3\n"
+                + "Start Date,\"Your gender\",Platforms,\"I am satisfied, overall\",Q2,Q3\n"
+                + "\"{\"\"ImportId\"\":\"\"startDate\"\",\"\"timeZone\"\":\"\"X\"\"}\",\"{\"\"ImportId\"\":\"\"QID1\"\"}\","
+                + "\"{\"\"ImportId\"\":\"\"QID2\"\"}\",\"{\"\"ImportId\"\":\"\"QID3_1\"\"}\",\"{\"\"ImportId\"\":\"\"QID3_2\"\"}\","
+                + "\"{\"\"ImportId\"\":\"\"QID3_3\"\"}\"\n"
+                + "2024-01-01,男,淘宝,4,5,2\n2024-01-02,女,京东,3,2,1\n2024-01-03,男,京东,5,4,x\n";
+        for (Charset charset : List.of(StandardCharsets.UTF_8, StandardCharsets.UTF_16)) {
+            Path study = project(STUDY, csv, charset);
+            DataFileException bad = org.junit.jupiter.api.Assertions.assertThrows(DataFileException.class,
+                    () -> SurveyAnalysis.run(study));
+            assertThat(bad.problems()).as(charset.name()).containsExactly("data.csv line 6, column A3 (F): 'x' is not "
+                    + "a number; give a number, or add this value to data.missing in the study file if it means no answer");
+            Results results = SurveyAnalysis.run(project(STUDY, csv.replace(",x\n", ",1\n"), charset));
+            assertThat(results.sample().read()).as(charset.name()).isEqualTo(3);
+            assertThat(results.warnings()).anySatisfy(w -> assertThat(w).contains("Qualtrics"));
+        }
+    }
+
+    @Test
+    void linesOfBareDelimitersAreNoResponses() throws IOException {
+        String csv = "id,性别,平台,A1,A2,A3\n1,男,淘宝,4,5,2\n2,女,京东,3,2,1\n3,男,京东,5,4,1\n,,,,,\n,,,,,\n";
+        Results results = SurveyAnalysis.run(project(STUDY, csv, StandardCharsets.UTF_8));
+        assertThat(results.sample().read()).isEqualTo(3);
+        assertThat(results.sample().excluded()).isZero();
+        assertThat(results.sample().emptyRows()).isEqualTo(2);
+        Results utf16 = SurveyAnalysis.run(project(STUDY, csv, StandardCharsets.UTF_16)); // the Commons CSV path
+        assertThat(utf16.sample()).isEqualTo(results.sample());
+    }
+
+    @Test
     void nonNumericAndOutOfScaleCellsNameFileLineColumnAndValue() throws IOException {
         DataFileException e = dataFailure(STUDY, "id,性别,平台,A1,A2,A3\n1,男,淘宝,4,5,abc\n"
                 + "2,\"女\n(multi-line note)\",京东,7,4,4\n3,男,京东,3,3,3,\n");
@@ -160,6 +191,12 @@ class SurveyAnalysisInputTest {
     void unclosedQuote() throws IOException {
         DataFileException e = dataFailure(STUDY, "id,性别,平台,A1,A2,A3\n1,男,淘宝,4,5,3\n2,\"女,京东,4,5,3\n3,男,淘宝,4,5,3\n");
         assertThat(e.getMessage()).contains("data.csv line").contains("quoted field").contains("never closed");
+    }
+
+    @Test
+    void textAfterAClosingQuote() throws IOException {
+        DataFileException e = dataFailure(STUDY, "id,性别,平台,A1,A2,A3\n1,男,淘宝,4,5,3\n2,\"女\"x,京东,4,5,3\n");
+        assertThat(e.getMessage()).startsWith("data.csv line 3: text follows a closing quote");
     }
 
     @Test

@@ -178,6 +178,9 @@ public class AnalyzeMojo extends AbstractMojo {
         getLog().info(String.format("Survey data %s (read as %s, delimiter '%s'): %d rows read, %d analysed, "
                 + "%d excluded for missing values", provenance.dataFile(), provenance.encoding(),
                 provenance.delimiter(), sample.read(), sample.n(), sample.excluded()));
+        if (sample.emptyRows() > 0) {
+            getLog().info(sample.emptyRows() + " empty lines (only delimiters) were skipped: they hold no response");
+        }
         for (String warning : results.warnings()) {
             getLog().warn(warning);
         }

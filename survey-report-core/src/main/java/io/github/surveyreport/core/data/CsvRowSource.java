@@ -69,6 +69,16 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
     private long dataStart;
     private long firstDataLine;
     private boolean readerOnly;
+    /** Rows between the header and the data that are export metadata (Qualtrics: 2), skipped. */
+    private int metadataRows;
+    /** Records the reader took ahead of time to look for export metadata, replayed when they are data. */
+    private final List<Lookahead> lookahead = new ArrayList<>();
+
+    private record Lookahead(long line, String[] cells) {
+    }
+
+    /** The line the reader's current record starts on, for messages about a record it cannot parse. */
+    private long recordLine = 1;
 
     /**
      * @param file      the CSV file
@@ -153,9 +163,17 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
             openReader();
         }
         try {
+            for (Lookahead ahead : lookahead) {
+                String[] cells = ahead.cells();
+                if (!(cells.length == 1 && cells[0].isEmpty() && header.size() > 1)) {
+                    handler.row(ahead.line(), cells);
+                }
+            }
+            lookahead.clear();
             Iterator<CSVRecord> records = parser.iterator();
             while (true) {
                 long linesBefore = parser.getCurrentLineNumber();
+                recordLine = linesBefore + 1;
                 if (!records.hasNext()) {
                     break;
                 }
@@ -167,7 +185,7 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
             }
             sha256 = HexFormat.of().formatHex(digest.digest());
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw translate(e, parser.getCurrentLineNumber() + 1);
+            throw translate(e, recordLine);
         } finally {
             close();
         }
@@ -353,11 +371,64 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
             header = checkHeader(names[0]);
             dataStart = after;
             firstDataLine = 1 + scanner.lastRecordLines();
+            skipExportMetadata(channel, chosen, chosenDelimiter);
             scannable = true;
             return true;
         } catch (IOException e) {
             throw new DataFileException(file, "The data file " + file + " cannot be read: " + e.getMessage());
         }
+    }
+
+    /**
+     * Qualtrics exports put two rows under the header: the question texts and
+     * {@code {"ImportId":"QID1"}} cells. They are no responses: skip both (scanner path).
+     */
+    private void skipExportMetadata(FileChannel channel, Charset chosen, char chosenDelimiter) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        long position = dataStart;
+        long line = firstDataLine;
+        for (int k = 0; k < 2; k++) {
+            CsvScanner scanner = new CsvScanner(chosen, chosenDelimiter, 0);
+            List<String[]> found = new ArrayList<>();
+            long after;
+            try {
+                after = scanner.scan(channel, position, position + 1, line, (l, row) -> {
+                    String[] values = new String[row.size()];
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = row.text(i);
+                    }
+                    found.add(values);
+                });
+            } catch (CsvScanner.Malformed | CsvScanner.Unscannable e) {
+                return; // not metadata; the data pass reports what is wrong
+            }
+            if (found.isEmpty()) {
+                return;
+            }
+            rows.add(found.get(0));
+            position = after;
+            line += scanner.lastRecordLines();
+        }
+        if (isExportMetadata(rows.get(1))) {
+            metadataRows = 2;
+            dataStart = position;
+            firstDataLine = line;
+        }
+    }
+
+    private static boolean isExportMetadata(String[] cells) {
+        for (String cell : cells) {
+            if (cell.strip().startsWith("{\"ImportId\"")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How many rows under the header were skipped as export metadata (Qualtrics: 2). */
+    public int metadataRows() {
+        header();
+        return metadataRows;
     }
 
     private static char detectDelimiter(FileChannel channel, long start) throws IOException {
@@ -445,7 +516,7 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
             readHeader();
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             close();
-            throw translate(e, 1);
+            throw translate(e, recordLine);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -459,6 +530,20 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
                     + " is empty; it needs a header row with the column names and one row per respondent");
         }
         header = checkHeader(records.next().values());
+        // look two records ahead for Qualtrics' metadata rows (question texts, ImportIds)
+        lookahead.clear();
+        for (int k = 0; k < 2; k++) {
+            long linesBefore = parser.getCurrentLineNumber();
+            recordLine = linesBefore + 1;
+            if (!records.hasNext()) {
+                break;
+            }
+            lookahead.add(new Lookahead(linesBefore + 1, records.next().values()));
+        }
+        if (lookahead.size() == 2 && isExportMetadata(lookahead.get(1).cells())) {
+            metadataRows = 2;
+            lookahead.clear();
+        }
     }
 
     private List<String> checkHeader(String[] names) {
@@ -530,7 +615,7 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
             return new DataFileException(file, name() + " line " + line + ": a quoted field (starting with \") is never "
                     + "closed before the end of the file; check for a stray quote character on or before this line");
         }
-        if (detail.contains("invalid char between encapsulated token and delimiter")) {
+        if (detail.toLowerCase(java.util.Locale.ROOT).contains("between encapsulated token and delimiter")) {
             return new DataFileException(file, name() + " line " + line + ": text follows a closing quote; inside a "
                     + "quoted field a quote must be doubled (\"\")");
         }

@@ -34,6 +34,16 @@ public final class RawRow {
         }
     }
 
+    /** Whether the row has several fields, all empty: a line of bare delimiters. */
+    public boolean allEmpty() {
+        for (int f = 0; f < size; f++) {
+            if (starts[f] != ends[f]) {
+                return false;
+            }
+        }
+        return size > 1;
+    }
+
     /** Number of fields. */
     public int size() {
         return size;

@@ -130,11 +130,24 @@ public final class StudyPass {
             throw new AnalysisException(fileName + ": " + e.getMessage());
         }
         warnings.addAll(results.warnings());
+        if (rows instanceof CsvRowSource csv && csv.metadataRows() > 0) {
+            warnings.add(fileName + ": lines 2 and 3 are a Qualtrics export's question texts and import ids; "
+                    + "they were skipped");
+        }
         List<ProfileTable> tables = new ArrayList<>();
         for (ProfileCounter counter : tally.profile) {
             tables.add(counter.result(n, warnings));
         }
-        return new Outcome(new Sample(read, n, excluded, tables), results, warnings);
+        return new Outcome(new Sample(read, n, excluded, tables, tally.emptyRows), results, warnings);
+    }
+
+    private static boolean allEmpty(String[] cells) {
+        for (String cell : cells) {
+            if (!cell.isEmpty()) {
+                return false;
+            }
+        }
+        return cells.length > 1;
     }
 
     /** Signals a problem in a chunk of a parallel scan: the file is then scanned as a whole. */
@@ -160,6 +173,7 @@ public final class StudyPass {
         private final int[] found = new int[profileSpecs.size()];
         private long read;
         private long excluded;
+        private long emptyRows;
 
         Tally(boolean chunk) {
             this.chunk = chunk;
@@ -176,10 +190,15 @@ public final class StudyPass {
             }
             read += later.read;
             excluded += later.excluded;
+            emptyRows += later.emptyRows;
         }
 
         /** A row of text cells (rows given in code, or a file read by Commons CSV). */
         void row(long line, String[] cells) {
+            if (allEmpty(cells)) {
+                emptyRows++; // a row of bare delimiters, as Excel leaves after formatted cells: no response
+                return;
+            }
             read++;
             if (cells.length != headerSize) {
                 problem(fieldCount(line, cells.length));
@@ -229,6 +248,10 @@ public final class StudyPass {
          */
         @Override
         public void row(long line, RawRow row) {
+            if (row.allEmpty()) {
+                emptyRows++; // a row of bare delimiters, as Excel leaves after formatted cells: no response
+                return;
+            }
             // first: the profile cells, whose bytes are checked here when not seen before
             for (int k = 0; k < found.length; k++) {
                 found[k] = profile.get(k).find(row);

@@ -9,8 +9,9 @@ import java.util.List;
  * @param n        rows analysed
  * @param excluded rows left out because an analysed column was missing
  * @param profile  the sample-profile tables, in study order
+ * @param emptyRows lines with every field empty (bare delimiters, as Excel leaves below the data), not counted as rows
  */
-public record Sample(long read, long n, long excluded, List<ProfileTable> profile) {
+public record Sample(long read, long n, long excluded, List<ProfileTable> profile, long emptyRows) {
     public Sample {
         profile = List.copyOf(profile);
     }
