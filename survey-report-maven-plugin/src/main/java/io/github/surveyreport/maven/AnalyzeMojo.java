@@ -105,6 +105,11 @@ public class AnalyzeMojo extends AbstractMojo {
         try {
             Thresholds limits = thresholds == null ? Thresholds.defaults() : Thresholds.of(thresholds.asMap());
             Study parsed = StudyLoader.load(studyFile);
+            ReportRenderer renderer = null;
+            if (outputs.contains(OutputFormat.HTML) || outputs.contains(OutputFormat.PDF)) {
+                renderer = new ReportRenderer(ReportSettings.options(templateDirectory, fonts, decimals, loadingCutoff,
+                        outputTimestamp, basedir), getLog()::warn);
+            }
             Results analysed = SurveyAnalysis.run(parsed);
             results = analysed.withChecks(new QualityGate(limits).evaluate(parsed, analysed));
             logSummary(results);
@@ -112,15 +117,11 @@ public class AnalyzeMojo extends AbstractMojo {
             if (outputs.contains(OutputFormat.JSON)) {
                 ResultsJson.write(results, directory.resolve(OutputFormat.JSON.fileName()));
             }
-            if (outputs.contains(OutputFormat.HTML) || outputs.contains(OutputFormat.PDF)) {
-                ReportRenderer renderer = new ReportRenderer(ReportSettings.options(templateDirectory, fonts, decimals,
-                        loadingCutoff, outputTimestamp, basedir), getLog()::warn);
-                if (outputs.contains(OutputFormat.HTML)) {
-                    renderer.writeHtml(parsed, results, directory.resolve(OutputFormat.HTML.fileName()));
-                }
-                if (outputs.contains(OutputFormat.PDF)) {
-                    renderer.writePdf(parsed, results, directory.resolve(OutputFormat.PDF.fileName()));
-                }
+            if (outputs.contains(OutputFormat.HTML)) {
+                renderer.writeHtml(parsed, results, directory.resolve(OutputFormat.HTML.fileName()));
+            }
+            if (outputs.contains(OutputFormat.PDF)) {
+                renderer.writePdf(parsed, results, directory.resolve(OutputFormat.PDF.fileName()));
             }
             for (OutputFormat format : outputs) {
                 getLog().info("Survey report: " + directory.resolve(format.fileName()));
