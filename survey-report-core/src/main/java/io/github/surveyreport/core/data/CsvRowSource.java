@@ -27,6 +27,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -437,11 +438,19 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
             // fill
         }
         byte[] bytes = buffer.array();
+        int length = buffer.position();
+        // the delimiters, quote and line ends are ASCII in every charset this path reads
+        int[] next = {0};
+        return mostFrequentDelimiter(() -> next[0] < length ? bytes[next[0]++] & 0xFF : -1);
+    }
+
+    /** The candidate delimiter that occurs most often, outside quotes, in the first line. */
+    private static char mostFrequentDelimiter(IntSupplier characters) {
         int[] counts = new int[CANDIDATE_DELIMITERS.length];
         boolean quoted = false;
-        for (int read = 0; read < buffer.position(); read++) {
-            int c = bytes[read];
-            if (!quoted && (c == '\n' || c == '\r')) {
+        for (int read = 0; read < HEADER_LOOKAHEAD; read++) {
+            int c = characters.getAsInt();
+            if (c < 0 || (!quoted && (c == '\n' || c == '\r'))) {
                 break;
             }
             if (c == '"') {
@@ -572,30 +581,20 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
 
     private static char detectDelimiter(BufferedReader reader) throws IOException {
         reader.mark(HEADER_LOOKAHEAD);
-        int[] counts = new int[CANDIDATE_DELIMITERS.length];
-        boolean quoted = false;
-        for (int read = 0; read < HEADER_LOOKAHEAD; read++) {
-            int c = reader.read();
-            if (c < 0 || (!quoted && (c == '\n' || c == '\r'))) {
-                break;
+        IOException[] failure = new IOException[1];
+        char delimiter = mostFrequentDelimiter(() -> {
+            try {
+                return reader.read();
+            } catch (IOException e) {
+                failure[0] = e;
+                return -1;
             }
-            if (c == '"') {
-                quoted = !quoted;
-            }
-            for (int k = 0; k < CANDIDATE_DELIMITERS.length; k++) {
-                if (!quoted && c == CANDIDATE_DELIMITERS[k]) {
-                    counts[k]++;
-                }
-            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
         }
         reader.reset();
-        int best = 0;
-        for (int k = 1; k < counts.length; k++) {
-            if (counts[k] > counts[best]) {
-                best = k;
-            }
-        }
-        return CANDIDATE_DELIMITERS[best];
+        return delimiter;
     }
 
     /** Turns a read failure into a message, or into the signal to retry as GB18030. */

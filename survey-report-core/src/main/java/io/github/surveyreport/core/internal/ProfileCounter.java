@@ -111,13 +111,7 @@ final class ProfileCounter {
                 cached++;
             }
         }
-        if (counters == MISSING_CELL) {
-            missing++;
-            return;
-        }
-        for (long[] counter : counters) {
-            counter[0]++;
-        }
+        tally(counters);
     }
 
     /** The counters a cell's answers go to (created on first sight), or {@link #MISSING_CELL}. */
@@ -164,33 +158,19 @@ final class ProfileCounter {
     }
 
     private void add(String raw, Set<String> missingValues, Path file, String fileName, long line) {
-        String cell = raw.strip();
-        if (missingValues.contains(cell)) {
+        tally(resolve(raw, missingValues, file, fileName, line));
+    }
+
+    private void tally(long[][] counters) {
+        if (counters == MISSING_CELL) {
             missing++;
             return;
         }
-        if (separator == null) {
-            count(cell, file, fileName, line);
-            return;
-        }
-        Set<String> options = new LinkedHashSet<>();
-        for (String option : separator.split(cell)) {
-            String value = option.strip();
-            if (!value.isEmpty()) {
-                options.add(value); // an option named twice by one respondent counts once
-            }
-        }
-        if (options.isEmpty()) {
-            missing++;
-        }
-        for (String option : options) {
-            count(option, file, fileName, line);
+        for (long[] counter : counters) {
+            counter[0]++;
         }
     }
 
-    private void count(String value, Path file, String fileName, long line) {
-        counter(value, file, fileName, line)[0]++;
-    }
 
     private long[] counter(String value, Path file, String fileName, long line) {
         long[] count = counts.get(value);
