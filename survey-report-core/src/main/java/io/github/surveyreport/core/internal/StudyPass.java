@@ -225,17 +225,9 @@ public final class StudyPass {
                 }
                 values[j] = reverse[j] ? study.scale().reverse(value) : value;
             }
-            if (!valid) {
+            if (!analysed(valid, complete, values)) {
                 return;
             }
-            if (!complete) {
-                excluded++;
-                return;
-            }
-            if (!problems.isEmpty()) {
-                return; // the run fails anyway: only look for more problems
-            }
-            statistics.add(values);
             for (ProfileCounter counter : profile) {
                 counter.add(cells, missingValues, file, fileName, line);
             }
@@ -300,20 +292,31 @@ public final class StudyPass {
                 }
                 x[j] = reverse[j] ? study.scale().reverse(value) : value;
             }
-            if (!valid) {
+            if (!analysed(valid, complete, x)) {
                 return;
             }
-            if (!complete) {
-                excluded++;
-                return;
-            }
-            if (!problems.isEmpty()) {
-                return; // the run fails anyway: only look for more problems
-            }
-            statistics.add(x);
             for (int k = 0; k < found.length; k++) {
                 profile.get(k).add(row, found[k], missingValues, file, fileName, line);
             }
+        }
+
+        /**
+         * Takes a row into the listwise sample, or counts it as excluded; a row with a bad cell
+         * is neither (its problem fails the run).
+         */
+        private boolean analysed(boolean valid, boolean complete, double[] rowValues) {
+            if (!valid) {
+                return false;
+            }
+            if (!complete) {
+                excluded++;
+                return false;
+            }
+            if (!problems.isEmpty()) {
+                return false; // the run fails anyway: only look for more problems
+            }
+            statistics.add(rowValues);
+            return true;
         }
 
         private void problem(String message) {
