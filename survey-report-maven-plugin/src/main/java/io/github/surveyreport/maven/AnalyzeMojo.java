@@ -5,6 +5,7 @@ import io.github.surveyreport.core.SurveyAnalysis;
 import io.github.surveyreport.core.SurveyReportException;
 import io.github.surveyreport.core.gate.QualityGate;
 import io.github.surveyreport.core.gate.Thresholds;
+import io.github.surveyreport.core.report.ReportRenderer;
 import io.github.surveyreport.core.results.Check;
 import io.github.surveyreport.core.results.Results;
 import io.github.surveyreport.core.study.Study;
@@ -14,7 +15,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import io.github.surveyreport.core.report.ReportRenderer;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -24,7 +24,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Runs the statistics of the questionnaire study described by a study file over its survey
- * data, and writes {@code results.json} into the output directory.
+ * data, writes {@code results.json}, {@code report.html} and {@code report.pdf} into the output
+ * directory, then checks the results against the quality gate's thresholds: each violation is
+ * logged on one line and fails the build (unless {@code failOnViolation} is false), as
+ * {@code jacoco:check} does for coverage. Bad input stops the build with a message naming the
+ * file, line, column, value or key.
  *
  * <p>A module without the default study file is skipped, so the plugin can be configured once
  * in a parent pom.
