@@ -1,0 +1,38 @@
+package io.github.surveyreport.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.junit.jupiter.api.Test;
+
+/** How the goals read their parameters. */
+class ParametersTest {
+    @Test
+    void formatsAreReadFromAListOrACommaSeparatedProperty() throws MojoExecutionException {
+        assertThat(OutputFormat.parse(List.of("json,html,pdf"))).isEqualTo(EnumSet.allOf(OutputFormat.class));
+        assertThat(OutputFormat.parse(List.of("JSON", " pdf "))).containsExactly(OutputFormat.JSON, OutputFormat.PDF);
+        assertThatThrownBy(() -> OutputFormat.parse(List.of("json,docx")))
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("Unknown report format 'docx' in <formats> (surveyReport.formats); use json, html and/or pdf");
+    }
+
+    @Test
+    void outputTimestampAsMavenAcceptsIt() throws MojoExecutionException {
+        assertThat(ReportSettings.timestamp("2026-01-01T00:00:00Z")).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+        assertThat(ReportSettings.timestamp("1767225600")).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+        assertThat(ReportSettings.timestamp(null)).isNull();
+        assertThat(ReportSettings.timestamp("a")).isNull(); // Maven's "not reproducible" marker
+        assertThatThrownBy(() -> ReportSettings.timestamp("yesterday"))
+                .hasMessageContaining("project.build.outputTimestamp 'yesterday'");
+    }
+
+    @Test
+    void thresholdsElementKeepsOnlyWhatIsSet() {
+        ThresholdsConfig config = new ThresholdsConfig();
+        assertThat(config.asMap()).isEmpty();
+    }
+}
