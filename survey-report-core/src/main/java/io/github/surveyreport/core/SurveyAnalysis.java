@@ -18,7 +18,7 @@ import java.nio.file.Path;
  *
  * <pre>{@code
  * Results results = SurveyAnalysis.run(Path.of("src/survey/study.yaml"));
- * System.out.println(results.reliability().overall().alpha());
+ * double alpha = results.reliability().overall().alpha();
  * ResultsJson.write(results, Path.of("target/results.json"));
  * }</pre>
  *
