@@ -316,9 +316,9 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
             throw new DataFileException(file, "The data file " + file + " cannot be read: " + e.getMessage());
         }
         try (channel) {
-            ByteBuffer headBuffer = ByteBuffer.allocate(3);
+            ByteBuffer headBuffer = ByteBuffer.allocate(CharsetDetector.HEAD);
             while (headBuffer.hasRemaining() && channel.read(headBuffer) > 0) {
-                // read up to three bytes
+                // read the start of the file
             }
             byte[] head = headBuffer.array();
             int n = headBuffer.position();
@@ -491,9 +491,9 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
         digest = Digests.newSha256();
         try {
             BufferedInputStream in = new BufferedInputStream(new DigestInputStream(raw, digest), 1 << 16);
-            in.mark(4);
-            byte[] head = new byte[3];
-            int n = in.readNBytes(head, 0, 3);
+            in.mark(CharsetDetector.HEAD + 1);
+            byte[] head = new byte[CharsetDetector.HEAD];
+            int n = in.readNBytes(head, 0, head.length);
             in.reset();
             CharsetDetector.Bom bom = CharsetDetector.bom(head, n);
             if (requestedCharset != null) {

@@ -33,6 +33,8 @@ class EncodingAndDelimiterTest {
                 Arguments.of("UTF-8 with BOM", StandardCharsets.UTF_8, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, ','),
                 Arguments.of("UTF-16LE with BOM", StandardCharsets.UTF_16LE, new byte[] {(byte) 0xFF, (byte) 0xFE}, ','),
                 Arguments.of("UTF-16BE with BOM", StandardCharsets.UTF_16BE, new byte[] {(byte) 0xFE, (byte) 0xFF}, ','),
+                Arguments.of("UTF-16LE without BOM", StandardCharsets.UTF_16LE, new byte[0], ','),
+                Arguments.of("UTF-16BE without BOM", StandardCharsets.UTF_16BE, new byte[0], ','),
                 Arguments.of("GBK", GBK, new byte[0], ','),
                 Arguments.of("GBK, semicolons", GBK, new byte[0], ';'),
                 Arguments.of("UTF-8, tabs", StandardCharsets.UTF_8, new byte[0], '\t'));
