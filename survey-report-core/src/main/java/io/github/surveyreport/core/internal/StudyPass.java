@@ -48,9 +48,6 @@ public final class StudyPass {
     private boolean emptyMissing;
     /** Missing-value codes that look like small integers ({@code -99}), as bytes. */
     private byte[][] integerMissing;
-    private StatisticsAccumulator statistics;
-    private long read;
-    private long excluded;
     private int headerSize;
 
     private record ProfileCounterSpec(ProfileColumn column, String label, int index) {
@@ -113,15 +110,13 @@ public final class StudyPass {
         if (!tally.problems.isEmpty()) {
             throw new DataFileException(file, tally.problems, false);
         }
-        read = tally.read;
-        excluded = tally.excluded;
-        statistics = tally.statistics;
-        if (read == 0) {
+        StatisticsAccumulator statistics = tally.statistics;
+        if (tally.read == 0) {
             throw new DataFileException(file, fileName + ": the header has no rows under it; "
                     + "the file needs one row per respondent");
         }
         long n = statistics.count();
-        checkEnoughRows(n);
+        checkEnoughRows(n, tally.read, tally.excluded);
         List<String> warnings = new ArrayList<>();
         StatisticsResults results;
         try {
@@ -138,7 +133,7 @@ public final class StudyPass {
         for (ProfileCounter counter : tally.profile) {
             tables.add(counter.result(n, warnings));
         }
-        return new Outcome(new Sample(read, n, excluded, tables, tally.emptyRows), results, warnings);
+        return new Outcome(new Sample(tally.read, n, tally.excluded, tables, tally.emptyRows), results, warnings);
     }
 
     private static boolean allEmpty(String[] cells) {
@@ -440,7 +435,7 @@ public final class StudyPass {
                 .replaceAll("[\\s_.\\-]", "").toLowerCase(Locale.ROOT);
     }
 
-    private void checkEnoughRows(long n) {
+    private void checkEnoughRows(long n, long read, long excluded) {
         int needed = 3;
         String why = "descriptive statistics and reliability";
         for (RegressionModel r : study.regressions()) {
