@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -34,64 +33,19 @@ import org.apache.maven.plugins.annotations.Parameter;
  * in a parent pom.
  */
 @Mojo(name = "analyze", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class AnalyzeMojo extends AbstractMojo {
+public class AnalyzeMojo extends AbstractSurveyMojo {
 
-    /** The study file. Default: {@code ${project.basedir}/src/survey/study.yaml}. */
-    @Parameter(property = "surveyReport.study")
-    private File study;
-
-    /** Where results.json (and the reports) are written. */
+    /** Where results.json and the reports are written. */
     @Parameter(property = "surveyReport.outputDirectory", defaultValue = "${project.build.directory}/survey-report")
     private File outputDirectory;
-
-    /** Skips the analysis. */
-    @Parameter(property = "surveyReport.skip", defaultValue = "false")
-    private boolean skip;
 
     /** Whether a failed quality check fails the build (otherwise it is logged as a warning). */
     @Parameter(property = "surveyReport.failOnViolation", defaultValue = "true")
     private boolean failOnViolation;
 
-    /**
-     * Limits of the quality gate; each may be a number or {@code off}. Defaults: minAlpha 0.70,
-     * minItemTotalCorrelation 0.30, minKmo 0.60, maxBartlettP 0.05, minLoading 0.50,
-     * maxCrossLoading off, maxVif 10, maxModelP 0.05, requireSupportedHypotheses true.
-     */
-    @Parameter
-    private ThresholdsConfig thresholds;
-
     /** Which outputs to write: any of {@code json}, {@code html}, {@code pdf}. */
     @Parameter(property = "surveyReport.formats", defaultValue = "json,html,pdf")
     private List<String> formats;
-
-    /**
-     * A directory of FreeMarker templates that override (or add to) the bundled ones of the
-     * same name, e.g. {@code report.css} or {@code table-kmo.ftlx}.
-     */
-    @Parameter(property = "surveyReport.templateDirectory")
-    private File templateDirectory;
-
-    /**
-     * TrueType fonts for the PDF ({@code .ttf}, {@code .ttc}; a collection face as {@code file,1}),
-     * first the one for CJK text. Default: discovered in the operating system's font directories.
-     */
-    @Parameter
-    private List<String> fonts;
-
-    /** Decimals of the numbers in the report tables. */
-    @Parameter(property = "surveyReport.decimals", defaultValue = "3")
-    private int decimals;
-
-    /** Loadings below this magnitude are left blank in the rotated component matrix. */
-    @Parameter(property = "surveyReport.loadingCutoff", defaultValue = "0.50")
-    private double loadingCutoff;
-
-    /** The PDF's date, for reproducible bytes. */
-    @Parameter(defaultValue = "${project.build.outputTimestamp}")
-    private String outputTimestamp;
-
-    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
-    private File basedir;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -107,12 +61,11 @@ public class AnalyzeMojo extends AbstractMojo {
         Results results;
         Path directory = outputDirectory.toPath();
         try {
-            Thresholds limits = thresholds == null ? Thresholds.defaults() : Thresholds.of(thresholds.asMap());
+            Thresholds limits = limits();
             Study parsed = StudyLoader.load(studyFile);
             ReportRenderer renderer = null;
             if (outputs.contains(OutputFormat.HTML) || outputs.contains(OutputFormat.PDF)) {
-                renderer = new ReportRenderer(ReportSettings.options(templateDirectory, fonts, decimals, loadingCutoff,
-                        outputTimestamp, basedir), getLog()::warn);
+                renderer = new ReportRenderer(reportOptions(), getLog()::warn);
             }
             Results analysed = SurveyAnalysis.run(parsed);
             results = analysed.withChecks(new QualityGate(limits).evaluate(parsed, analysed));
@@ -163,18 +116,15 @@ public class AnalyzeMojo extends AbstractMojo {
 
     /** The study file to use, or {@code null} (logged) when the default one does not exist. */
     private Path resolveStudy() throws MojoExecutionException {
-        if (study == null) {
-            Path defaultStudy = basedir.toPath().resolve("src/survey/study.yaml");
-            if (!defaultStudy.toFile().isFile()) {
-                getLog().info("No study file at " + defaultStudy + "; skipping survey analysis");
-                return null;
-            }
-            return defaultStudy;
+        Path file = studyFile();
+        if (file.toFile().isFile()) {
+            return file;
         }
-        if (!study.isFile()) {
-            throw new MojoExecutionException("The study file " + study + " (surveyReport.study) does not exist");
+        if (studyIsDefault()) {
+            getLog().info("No study file at " + file + "; skipping survey analysis");
+            return null;
         }
-        return study.toPath();
+        throw new MojoExecutionException("The study file " + file + " (surveyReport.study) does not exist");
     }
 
     private void logSummary(Results results) {

@@ -13,16 +13,13 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import org.apache.maven.doxia.sink.Sink;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.reporting.MavenReport;
 import org.apache.maven.reporting.MavenReportException;
 
@@ -40,37 +37,9 @@ import org.apache.maven.reporting.MavenReportException;
  * every build that loads this plugin, {@code analyze} included, about 0.6 s slower.
  */
 @Mojo(name = "report", defaultPhase = LifecyclePhase.SITE, threadSafe = true)
-public class ReportMojo extends AbstractMojo implements MavenReport {
+public class ReportMojo extends AbstractSurveyMojo implements MavenReport {
     /** The directory, under the site, the report is written to. */
     static final String DIRECTORY = "survey-report";
-
-    /** The study file. Default: {@code ${project.basedir}/src/survey/study.yaml}. */
-    @Parameter(property = "surveyReport.study")
-    private File study;
-
-    /** Limits of the quality gate, shown in the report (the report goal never fails the build). */
-    @Parameter
-    private ThresholdsConfig thresholds;
-
-    /** A directory of templates that override (or add to) the bundled ones of the same name. */
-    @Parameter(property = "surveyReport.templateDirectory")
-    private File templateDirectory;
-
-    /** TrueType fonts for the PDF; default: discovered in the operating system's font directories. */
-    @Parameter
-    private List<String> fonts;
-
-    /** Decimals of the numbers in the report tables. */
-    @Parameter(property = "surveyReport.decimals", defaultValue = "3")
-    private int decimals;
-
-    /** Loadings below this magnitude are left blank in the rotated component matrix. */
-    @Parameter(property = "surveyReport.loadingCutoff", defaultValue = "0.50")
-    private double loadingCutoff;
-
-    /** Skips the report. */
-    @Parameter(property = "surveyReport.skip", defaultValue = "false")
-    private boolean skip;
 
     /**
      * Where the report goes when the goal runs on its own (as maven-reporting-impl 4 does for
@@ -79,13 +48,6 @@ public class ReportMojo extends AbstractMojo implements MavenReport {
     @Parameter(property = "surveyReport.reportDirectory", defaultValue = "${project.build.directory}/reports",
             required = true)
     private File outputDirectory;
-
-    /** The PDF's date, for reproducible bytes. */
-    @Parameter(defaultValue = "${project.build.outputTimestamp}")
-    private String outputTimestamp;
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
 
     /** Set by the site plugin: the site's (or the locale's) output directory. */
     private File reportOutputDirectory;
@@ -168,8 +130,7 @@ public class ReportMojo extends AbstractMojo implements MavenReport {
         Path directory = getReportOutputDirectory().toPath().resolve(DIRECTORY);
         try {
             Analysis done = analyse();
-            ReportRenderer renderer = new ReportRenderer(ReportSettings.options(templateDirectory, fonts, decimals,
-                    loadingCutoff, outputTimestamp, project.getBasedir()), getLog()::warn);
+            ReportRenderer renderer = new ReportRenderer(reportOptions(), getLog()::warn);
             renderer.writePdf(done.study(), done.results(), directory.resolve("report.pdf"));
             ResultsJson.write(done.results(), directory.resolve("results.json"));
             Map<String, String> downloads = new LinkedHashMap<>();
@@ -186,7 +147,7 @@ public class ReportMojo extends AbstractMojo implements MavenReport {
 
     private synchronized Analysis analyse() throws MojoExecutionException {
         if (analysis == null) {
-            Thresholds limits = thresholds == null ? Thresholds.defaults() : Thresholds.of(thresholds.asMap());
+            Thresholds limits = limits();
             Study parsed = StudyLoader.load(studyFile());
             Results results = SurveyAnalysis.run(parsed);
             analysis = new Analysis(parsed, results.withChecks(new QualityGate(limits).evaluate(parsed, results)));
@@ -194,7 +155,4 @@ public class ReportMojo extends AbstractMojo implements MavenReport {
         return analysis;
     }
 
-    private Path studyFile() {
-        return study != null ? study.toPath() : project.getBasedir().toPath().resolve("src/survey/study.yaml");
-    }
 }
