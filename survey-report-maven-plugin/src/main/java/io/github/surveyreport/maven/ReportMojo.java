@@ -154,5 +154,4 @@ public class ReportMojo extends AbstractSurveyMojo implements MavenReport {
         }
         return analysis;
     }
-
 }
