@@ -87,49 +87,7 @@ final class GivensFactor {
      * r̄' = c̄·r̄ + s̄·x.
      */
     void includeDouble(double y) {
-        final double[] xh = xH;
-        final double[] d = dH;
-        final double[] r = rH;
-        final double[] t = tH;
-        double w = 1.0;
-        int pos = 0;
-        final double noise = noise(0, NOISE_DOUBLE);
-        for (int i = 0; i < k; i++) {
-            final double xi = xh[i];
-            if (xi == 0.0) {
-                pos += k - 1 - i;
-                continue;
-            }
-            final double di = d[i];
-            if (di == 0.0) {
-                if (isNoise(xi, i, 0, noise)) {
-                    xh[i] = 0.0;
-                    pos += k - 1 - i;
-                    continue;
-                }
-                emptyPivots--;
-            }
-            final double wxi = w * xi;
-            final double dpi = di + wxi * xi;
-            final double inv = 1.0 / dpi;
-            final double cbar = di * inv;
-            final double sbar = wxi * inv;
-            w *= cbar;
-            d[i] = dpi;
-            for (int c = i + 1; c < k; c++, pos++) {
-                final double xk = xh[c];
-                xh[c] = xk - xi * r[pos];
-                r[pos] = cbar * r[pos] + sbar * xk;
-            }
-            final double yk = y;
-            y = yk - xi * t[i];
-            t[i] = cbar * t[i] + sbar * yk;
-            if (w == 0.0) {
-                n++;
-                return;
-            }
-        }
-        sseH += w * y * y;
+        includeWeightedDouble(1.0, 0, y);
         n++;
     }
 
@@ -158,39 +116,50 @@ final class GivensFactor {
         n += other.n;
     }
 
+    /**
+     * Rotates the row in {@code xH} (from column {@code start}, response y) with weight w into the
+     * factor, in plain double; a new observation has w = 1 and start = 0, a merged factor row its
+     * d_i and i.
+     */
     private void includeWeightedDouble(double w, int start, double y) {
+        final double[] xh = xH;
+        final double[] d = dH;
+        final double[] r = rH;
+        final double[] t = tH;
         int pos = start * (2 * k - start - 1) / 2;
         final double noise = noise(start, NOISE_DOUBLE);
         for (int i = start; i < k; i++) {
-            final double xi = xH[i];
+            final double xi = xh[i];
             if (xi == 0.0) {
                 pos += k - 1 - i;
                 continue;
             }
-            final double di = dH[i];
+            final double di = d[i];
             if (di == 0.0) {
                 if (isNoise(xi, i, start, noise)) {
-                    xH[i] = 0.0;
+                    xh[i] = 0.0;
                     pos += k - 1 - i;
                     continue;
                 }
                 emptyPivots--;
             }
-            final double dpi = di + w * xi * xi;
-            final double cbar = di / dpi;
-            final double sbar = w * xi / dpi;
+            final double wxi = w * xi;
+            final double dpi = di + wxi * xi;
+            final double inv = 1.0 / dpi;
+            final double cbar = di * inv;
+            final double sbar = wxi * inv;
             w *= cbar;
-            dH[i] = dpi;
+            d[i] = dpi;
             for (int c = i + 1; c < k; c++, pos++) {
-                final double xk = xH[c];
-                xH[c] = xk - xi * rH[pos];
-                rH[pos] = cbar * rH[pos] + sbar * xk;
+                final double xk = xh[c];
+                xh[c] = xk - xi * r[pos];
+                r[pos] = cbar * r[pos] + sbar * xk;
             }
             final double yk = y;
-            y = yk - xi * tH[i];
-            tH[i] = cbar * tH[i] + sbar * yk;
+            y = yk - xi * t[i];
+            t[i] = cbar * t[i] + sbar * yk;
             if (w == 0.0) {
-                return;
+                return; // the row is used up (first row reaching a new pivot)
             }
         }
         sseH += w * y * y;
