@@ -22,6 +22,30 @@ final class CharsetDetector {
     record Bom(Charset charset, int length) {
     }
 
+    /**
+     * How to read a file: its charset, how many mark bytes to skip, and whether the charset was
+     * guessed (strict UTF-8 that may turn out to be GB18030).
+     */
+    record Choice(Charset charset, int skip, boolean detected) {
+    }
+
+    /**
+     * The charset for a file starting with {@code head}: the requested one (skipping its own
+     * mark if present), else the mark's, else UTF-8 to be confirmed while reading.
+     *
+     * @param requested the study's {@code data.encoding}, or {@code null} for auto
+     */
+    static Choice choose(Charset requested, byte[] head, int length) {
+        Bom bom = bom(head, length);
+        if (requested != null) {
+            return new Choice(requested, bom != null && bom.charset().equals(requested) ? bom.length() : 0, false);
+        }
+        if (bom != null) {
+            return new Choice(bom.charset(), bom.length(), false);
+        }
+        return new Choice(StandardCharsets.UTF_8, 0, true);
+    }
+
     /** How many bytes of a file's start {@link #bom} wants to see. */
     static final int HEAD = 512;
 

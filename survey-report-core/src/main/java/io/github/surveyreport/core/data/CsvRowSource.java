@@ -322,22 +322,10 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
             }
             byte[] head = headBuffer.array();
             int n = headBuffer.position();
-            CharsetDetector.Bom bom = CharsetDetector.bom(head, n);
-            Charset chosen;
-            boolean detected = false;
-            long bodyStart = 0;
-            if (requestedCharset != null) {
-                chosen = requestedCharset;
-                if (bom != null && bom.charset().equals(requestedCharset)) {
-                    bodyStart = bom.length();
-                }
-            } else if (bom != null) {
-                chosen = bom.charset();
-                bodyStart = bom.length();
-            } else {
-                chosen = StandardCharsets.UTF_8;
-                detected = true;
-            }
+            CharsetDetector.Choice choice = CharsetDetector.choose(requestedCharset, head, n);
+            Charset chosen = choice.charset();
+            boolean detected = choice.detected();
+            long bodyStart = choice.skip();
             if (n == 0) {
                 throw new DataFileException(file, "The data file " + file
                         + " is empty; it needs a header row with the column names and one row per respondent");
@@ -495,19 +483,10 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
             byte[] head = new byte[CharsetDetector.HEAD];
             int n = in.readNBytes(head, 0, head.length);
             in.reset();
-            CharsetDetector.Bom bom = CharsetDetector.bom(head, n);
-            if (requestedCharset != null) {
-                charset = requestedCharset;
-                if (bom != null && bom.charset().equals(requestedCharset)) {
-                    in.skipNBytes(bom.length());
-                }
-            } else if (bom != null) {
-                charset = bom.charset();
-                in.skipNBytes(bom.length());
-            } else {
-                charset = StandardCharsets.UTF_8;
-                charsetDetected = true;
-            }
+            CharsetDetector.Choice choice = CharsetDetector.choose(requestedCharset, head, n);
+            charset = choice.charset();
+            charsetDetected = choice.detected();
+            in.skipNBytes(choice.skip());
             if (n == 0) {
                 throw new DataFileException(file, "The data file " + file
                         + " is empty; it needs a header row with the column names and one row per respondent");
