@@ -8,10 +8,6 @@ import io.github.surveyreport.core.study.Construct;
 import io.github.surveyreport.core.study.Hypothesis;
 import io.github.surveyreport.core.study.Language;
 import io.github.surveyreport.core.study.Study;
-import java.awt.Font;
-import java.awt.FontFormatException;
-import java.awt.GraphicsEnvironment;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,19 +16,20 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.xhtmlrenderer.pdf.CJKFontResolver;
+import org.xhtmlrenderer.pdf.FontFamily;
 import org.xhtmlrenderer.pdf.ITextFontResolver;
 
 /**
  * The fonts of one PDF: which files to register under which {@code font-family} name, the CSS
  * {@code font-family} list (the font that covers the report's script first, since Flying
- * Saucer has no per-glyph fallback) and the AWT family Batik draws the figure's text with.
+ * Saucer has no per-glyph fallback) and the font-family list of the figure's text.
  *
  * @param registrations font files and the family alias each is registered under
  * @param cssFamily     the CSS {@code font-family} value for the body
- * @param figureFamily  the {@code font-family} of the figure's SVG text (AWT family names)
+ * @param figureFamily  the {@code font-family} of the figure's SVG text (registered names)
  * @param cjkFallback   whether OpenPDF's built-in, non-embedded STSong-Light is used
  */
 record PdfFonts(List<Registration> registrations, String cssFamily, String figureFamily, boolean cjkFallback) {
@@ -44,9 +41,6 @@ record PdfFonts(List<Registration> registrations, String cssFamily, String figur
     /** One font file (a .ttc face as {@code path,index}) registered under a family alias. */
     record Registration(String path, String alias) {
     }
-
-    /** AWT family names of the font faces already registered with AWT, by {@code file,index}. */
-    private static final Map<String, Optional<String>> AWT_FAMILIES = new HashMap<>();
 
     /** Chooses the fonts for a study's report; problems go to {@code warnings}. */
     static PdfFonts choose(Study study, Results results, List<Path> configured, Consumer<String> warnings) {
@@ -66,8 +60,8 @@ record PdfFonts(List<Registration> registrations, String cssFamily, String figur
         for (FontDiscovery.Face face : found.serif()) {
             registrations.add(new Registration(face.openPdfPath(), SERIF_ALIAS));
         }
-        String cjkAwt = found.cjk() == null ? null : registerAwt(found.cjk());
-        String serifAwt = found.serif().isEmpty() ? null : registerAwt(found.serif().get(0));
+        String cjk = found.cjk() == null ? null : CJK_ALIAS;
+        String serif = found.serif().isEmpty() ? null : SERIF_ALIAS;
         if (cjkText) {
             if (found.cjk() == null) {
                 warnings.accept("No CJK TrueType font found in " + FontDiscovery.systemDirectories()
@@ -76,26 +70,25 @@ record PdfFonts(List<Registration> registrations, String cssFamily, String figur
                         + "font (Debian/Ubuntu: apt-get install fonts-wqy-microhei; Fedora: dnf install "
                         + "wqy-microhei-fonts; Windows and macOS have one) or configure the report fonts "
                         + "(a .ttf or .ttc file).");
-                return new PdfFonts(registrations, quote(STSONG) + ", serif", figure(null, serifAwt), true);
+                return new PdfFonts(registrations, quote(STSONG) + ", serif", families(STSONG, serif), true);
             }
-            return new PdfFonts(registrations, quote(CJK_ALIAS) + ", serif", figure(cjkAwt, serifAwt), false);
+            return new PdfFonts(registrations, quote(CJK_ALIAS) + ", serif", families(cjk, serif), false);
         }
-        if (!found.serif().isEmpty()) {
-            return new PdfFonts(registrations, quote(SERIF_ALIAS) + ", serif", figure(serifAwt, cjkAwt), false);
+        if (serif != null) {
+            return new PdfFonts(registrations, quote(SERIF_ALIAS) + ", serif", families(serif, cjk), false);
         }
-        if (found.cjk() != null) {
-            return new PdfFonts(registrations, quote(CJK_ALIAS) + ", serif", figure(cjkAwt, null), false);
+        if (cjk != null) {
+            return new PdfFonts(registrations, quote(CJK_ALIAS) + ", serif", families(cjk, null), false);
         }
         warnings.accept("No TrueType font found in " + FontDiscovery.systemDirectories() + ": the PDF uses the "
                 + "built-in Times, which lacks Greek letters (\u03B1, \u03B2, \u03C7) and the minus sign. Install "
                 + "one (e.g. Debian/Ubuntu: apt-get install fonts-dejavu-core) or configure the report fonts.");
-        return new PdfFonts(registrations, "serif", figure(null, null), false);
+        return new PdfFonts(registrations, "serif", "serif", false);
     }
 
     private static PdfFonts configured(Study study, List<Path> configured, Consumer<String> warnings) {
         List<Registration> registrations = new ArrayList<>();
         Set<String> families = new LinkedHashSet<>();
-        String figureFamily = null;
         boolean first = true;
         for (Path path : configured) {
             String spec = path.toString();
@@ -114,8 +107,7 @@ record PdfFonts(List<Registration> registrations, String cssFamily, String figur
             if (!(lower.endsWith(".ttf") || lower.endsWith(".ttc") || lower.endsWith(".otf"))) {
                 throw new SurveyReportException("Report font " + file + " is not a TrueType font (.ttf or .ttc)");
             }
-            FontDiscovery.Face face = new FontDiscovery.Face(fontFile, index);
-            String openPdfPath = face.isCollection() ? file + "," + index : file;
+            String openPdfPath = new FontDiscovery.Face(fontFile, index).isCollection() ? file + "," + index : file;
             String family;
             try {
                 BaseFont font = BaseFont.createFont(openPdfPath, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
@@ -133,10 +125,6 @@ record PdfFonts(List<Registration> registrations, String cssFamily, String figur
             }
             registrations.add(new Registration(openPdfPath, family));
             families.add(family);
-            String awt = registerAwt(face);
-            if (first) {
-                figureFamily = awt;
-            }
             first = false;
         }
         StringBuilder css = new StringBuilder();
@@ -144,17 +132,44 @@ record PdfFonts(List<Registration> registrations, String cssFamily, String figur
             css.append(quote(family)).append(", ");
         }
         css.append("serif");
-        return new PdfFonts(registrations, css.toString(), figure(figureFamily, null), false);
+        return new PdfFonts(registrations, css.toString(), css.toString(), false);
     }
 
-    /** Registers these fonts with a Flying Saucer font resolver. */
-    void registerWith(ITextFontResolver resolver) {
+    /**
+     * A Flying Saucer font resolver with these fonts. With TrueType fonts registered, the
+     * generic families resolve to the body font instead of OpenPDF's 14 standard Type 1 fonts,
+     * so every glyph in the PDF is embedded and the standard fonts' metrics are never parsed.
+     */
+    ITextFontResolver resolver() {
+        ITextFontResolver resolver = cjkFallback ? new CJKFontResolver()
+                : registrations.isEmpty() ? new ITextFontResolver() : new EmbeddedOnlyFontResolver();
         for (Registration r : registrations) {
             try {
                 resolver.addFont(r.path(), r.alias(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED, null);
             } catch (Exception e) {
                 throw new SurveyReportException("Cannot load font " + r.path() + " for the PDF report: "
                         + e.getMessage(), e);
+            }
+        }
+        if (resolver instanceof EmbeddedOnlyFontResolver embedded) {
+            embedded.useForGenericFamilies(cssFamily);
+        }
+        return resolver;
+    }
+
+    /** A resolver that knows only the fonts added to it. */
+    private static final class EmbeddedOnlyFontResolver extends ITextFontResolver {
+        @Override
+        protected Map<String, FontFamily> loadFonts() {
+            return new HashMap<>();
+        }
+
+        /** Points the generic families, and thereby every fallback, at the body's first font. */
+        void useForGenericFamilies(String cssFamily) {
+            String first = cssFamily.substring(0, cssFamily.indexOf(',')).replace("'", "").trim();
+            FontFamily body = getFonts().get(first);
+            for (String generic : new String[] {"Serif", "SansSerif", "Monospaced"}) {
+                getFonts().put(generic, body);
             }
         }
     }
@@ -169,33 +184,15 @@ record PdfFonts(List<Registration> registrations, String cssFamily, String figur
         return names.length > 0 ? names[0][3] : font.getPostscriptFontName();
     }
 
-    /**
-     * Makes a font file known to AWT (Batik finds glyphs only through AWT fonts) and returns
-     * its family name, or {@code null} if AWT cannot read it.
-     */
-    static synchronized String registerAwt(FontDiscovery.Face face) {
-        return AWT_FAMILIES.computeIfAbsent(face.file() + "," + face.index(), key -> {
-            try {
-                Font[] fonts = Font.createFonts(face.file().toFile());
-                GraphicsEnvironment environment = GraphicsEnvironment.getLocalGraphicsEnvironment();
-                for (Font f : fonts) {
-                    environment.registerFont(f);
-                }
-                return Optional.of(fonts[Math.min(face.index(), fonts.length - 1)].getFamily(Locale.ROOT));
-            } catch (IOException | FontFormatException | RuntimeException e) {
-                return Optional.empty();
-            }
-        }).orElse(null);
-    }
-
-    private static String figure(String first, String second) {
+    /** A font-family list for the figure: both scripts' fonts, since the figure falls back per character. */
+    private static String families(String first, String second) {
         StringBuilder s = new StringBuilder();
         for (String family : new String[] {first, second}) {
             if (family != null) {
                 s.append(quote(family)).append(", ");
             }
         }
-        return s.append("sans-serif").toString();
+        return s.append("serif").toString();
     }
 
     private static String quote(String family) {

@@ -58,6 +58,8 @@ class ReportRendererTest {
                 .contains("2834.595")             // Bartlett chi-square
                 .contains(".871")                 // overall alpha
                 .contains(".344***")              // beta of HR
+                .contains("β=.344***")            // the figure's label: real text, not outlines
+                .contains("R²=.587")              // the figure's dependent box
                 .contains("135.225***")           // F
                 .contains("<.001")
                 .contains("支持")

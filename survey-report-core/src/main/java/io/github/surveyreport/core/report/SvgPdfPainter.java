@@ -1,0 +1,762 @@
+package io.github.surveyreport.core.report;
+
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfGState;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xhtmlrenderer.css.constants.IdentValue;
+import org.xhtmlrenderer.pdf.FontDescription;
+import org.xhtmlrenderer.pdf.FontFamily;
+import org.xhtmlrenderer.pdf.ITextFontResolver;
+
+/**
+ * Paints inline SVG straight into a PDF content stream: the static subset that report figures
+ * use, with text set in the PDF's own embedded fonts, so that it can be selected, searched and
+ * copied like the rest of the report.
+ *
+ * <p>Drawn: {@code svg}, {@code g}, {@code a}, {@code rect} (with {@code rx}/{@code ry}),
+ * {@code circle}, {@code ellipse}, {@code line}, {@code polyline}, {@code polygon}, {@code path}
+ * (all commands) and {@code text} (one line, {@code text-anchor}, {@code tspan} content). Paint:
+ * {@code fill}, {@code stroke} and their opacities, {@code opacity}, {@code fill-rule},
+ * {@code stroke-width}, {@code stroke-dasharray}, {@code stroke-dashoffset},
+ * {@code stroke-linecap}, {@code stroke-linejoin}, {@code stroke-miterlimit}, {@code font-family},
+ * {@code font-size}, {@code font-weight}, {@code transform}, {@code display} and
+ * {@code visibility}, as attributes or in {@code style}. Everything else (markers, gradients,
+ * {@code use}, images) is left out with one warning per kind, so a figure never silently loses
+ * a part. Style sheets do not reach the SVG: its look is in its own attributes.
+ *
+ * <p>A text run is set in the first of its {@code font-family} fonts that has all its
+ * characters, character by character, since the report's fonts are registered per script.
+ */
+final class SvgPdfPainter {
+    private static final String SVG_NS = "http://www.w3.org/2000/svg";
+    private static final Set<String> SILENT = Set.of("title", "desc", "metadata");
+    private static final Set<String> SHAPES = Set.of("rect", "circle", "ellipse", "line", "polyline", "polygon", "path");
+    private static final Set<String> UNSUPPORTED_ATTRIBUTES = Set.of("marker-start", "marker-mid", "marker-end",
+            "clip-path", "mask", "filter");
+    /** Kappa: control-point distance of a quarter circle of radius 1 drawn as one cubic. */
+    private static final double KAPPA = 0.5522847498307936;
+
+    private final ITextFontResolver fonts;
+    private final Consumer<String> warnings;
+    private final Set<String> warned = new LinkedHashSet<>();
+    private final Map<String, List<FontDescription>> fontCache = new LinkedHashMap<>();
+
+    /**
+     * @param fonts    the PDF's font resolver: text uses the fonts registered there
+     * @param warnings receives one message per kind of SVG content that is not drawn
+     */
+    SvgPdfPainter(ITextFontResolver fonts, Consumer<String> warnings) {
+        this.fonts = fonts;
+        this.warnings = warnings;
+    }
+
+    /**
+     * Paints {@code svg} with its viewBox origin at the canvas origin, y downwards from
+     * {@code height} (the canvas has PDF's y-up axis).
+     *
+     * @param viewBox {@code x, y, width, height} of the user space to show
+     */
+    void paint(Element svg, PdfContentByte canvas, double[] viewBox) {
+        canvas.saveState();
+        canvas.concatCTM(1, 0, 0, -1, 0, (float) viewBox[3]);
+        if (viewBox[0] != 0 || viewBox[1] != 0) {
+            canvas.concatCTM(1, 0, 0, 1, (float) -viewBox[0], (float) -viewBox[1]);
+        }
+        children(svg, canvas, Style.initial().inherit(svg, this));
+        canvas.restoreState();
+    }
+
+    private void children(Element parent, PdfContentByte canvas, Style style) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e) {
+                element(e, canvas, style);
+            }
+        }
+    }
+
+    private void element(Element e, PdfContentByte canvas, Style parentStyle) {
+        String name = localName(e);
+        if (e.getNamespaceURI() != null && !SVG_NS.equals(e.getNamespaceURI())) {
+            warnOnce("<" + name + "> in namespace " + e.getNamespaceURI());
+            return;
+        }
+        if (SILENT.contains(name)) {
+            return;
+        }
+        boolean group = name.equals("g") || name.equals("a") || name.equals("svg");
+        if (!group && !SHAPES.contains(name) && !name.equals("text")) {
+            warnOnce("<" + name + ">");
+            return;
+        }
+        for (String attribute : UNSUPPORTED_ATTRIBUTES) {
+            if (e.hasAttribute(attribute)) {
+                warnOnce("the " + attribute + " attribute");
+            }
+        }
+        Style style = parentStyle.inherit(e, this);
+        if (style.hidden) {
+            return;
+        }
+        canvas.saveState();
+        try {
+            transform(e, canvas);
+            if (name.equals("svg")) {
+                canvas.concatCTM(1, 0, 0, 1, (float) number(e, "x", 0), (float) number(e, "y", 0));
+                if (e.hasAttribute("viewBox")) {
+                    warnOnce("a viewBox on a nested <svg>");
+                }
+            }
+            if (group) {
+                children(e, canvas, style);
+            } else if (name.equals("text")) {
+                if (style.visible) {
+                    text(e, canvas, style);
+                }
+            } else if (style.visible) {
+                shape(name, e, canvas, style);
+            }
+        } finally {
+            canvas.restoreState();
+        }
+    }
+
+    private void shape(String name, Element e, PdfContentByte canvas, Style style) {
+        boolean closedArea;
+        switch (name) {
+            case "rect" -> {
+                double w = number(e, "width", 0);
+                double h = number(e, "height", 0);
+                if (w <= 0 || h <= 0) {
+                    return;
+                }
+                roundedRectangle(canvas, number(e, "x", 0), number(e, "y", 0), w, h, e);
+                closedArea = true;
+            }
+            case "circle" -> {
+                double r = number(e, "r", 0);
+                if (r <= 0) {
+                    return;
+                }
+                ellipse(canvas, number(e, "cx", 0), number(e, "cy", 0), r, r);
+                closedArea = true;
+            }
+            case "ellipse" -> {
+                double rx = number(e, "rx", 0);
+                double ry = number(e, "ry", 0);
+                if (rx <= 0 || ry <= 0) {
+                    return;
+                }
+                ellipse(canvas, number(e, "cx", 0), number(e, "cy", 0), rx, ry);
+                closedArea = true;
+            }
+            case "line" -> {
+                canvas.moveTo((float) number(e, "x1", 0), (float) number(e, "y1", 0));
+                canvas.lineTo((float) number(e, "x2", 0), (float) number(e, "y2", 0));
+                closedArea = false;
+            }
+            case "polyline", "polygon" -> {
+                double[] points = numbers(e.getAttribute("points"));
+                if (points.length < 4) {
+                    return;
+                }
+                if (points.length % 2 != 0) {
+                    warnOnce("an odd number of coordinates in points=\"" + e.getAttribute("points") + "\"");
+                }
+                canvas.moveTo((float) points[0], (float) points[1]);
+                for (int i = 2; i + 1 < points.length; i += 2) {
+                    canvas.lineTo((float) points[i], (float) points[i + 1]);
+                }
+                if (name.equals("polygon")) {
+                    canvas.closePath();
+                }
+                closedArea = true;
+            }
+            default -> {
+                String problem = SvgPathData.parse(e.getAttribute("d"), new CanvasSink(canvas));
+                if (problem != null) {
+                    warnOnce("the rest of a path whose data it cannot read (" + problem + ")");
+                }
+                closedArea = true;
+            }
+        }
+        paintPath(canvas, style, closedArea);
+    }
+
+    private void paintPath(PdfContentByte canvas, Style style, boolean area) {
+        boolean fill = area && style.fill != SvgColors.NONE;
+        boolean stroke = style.stroke != SvgColors.NONE && style.strokeWidth > 0;
+        if (!fill && !stroke) {
+            canvas.newPath();
+            return;
+        }
+        opacity(canvas, fill ? style.fillOpacity * style.opacity : 1, stroke ? style.strokeOpacity * style.opacity : 1);
+        if (fill) {
+            canvas.setColorFill(new Color(style.fill));
+        }
+        if (stroke) {
+            canvas.setColorStroke(new Color(style.stroke));
+            canvas.setLineWidth((float) style.strokeWidth);
+            canvas.setLineCap(style.lineCap);
+            canvas.setLineJoin(style.lineJoin);
+            canvas.setMiterLimit((float) style.miterLimit);
+            if (style.dash != null) {
+                canvas.setLineDash(style.dash, (float) style.dashOffset);
+            }
+        }
+        if (fill && stroke) {
+            if (style.evenOdd) {
+                canvas.eoFillStroke();
+            } else {
+                canvas.fillStroke();
+            }
+        } else if (fill) {
+            if (style.evenOdd) {
+                canvas.eoFill();
+            } else {
+                canvas.fill();
+            }
+        } else {
+            canvas.stroke();
+        }
+    }
+
+    private static void opacity(PdfContentByte canvas, double fill, double stroke) {
+        if (fill < 1 || stroke < 1) {
+            PdfGState state = new PdfGState();
+            state.setFillOpacity((float) Math.max(0, fill));
+            state.setStrokeOpacity((float) Math.max(0, stroke));
+            canvas.setGState(state);
+        }
+    }
+
+    private static void roundedRectangle(PdfContentByte canvas, double x, double y, double w, double h, Element e) {
+        double rx = e.hasAttribute("rx") ? number(e, "rx", 0) : -1;
+        double ry = e.hasAttribute("ry") ? number(e, "ry", 0) : -1;
+        if (rx < 0) {
+            rx = Math.max(ry, 0);
+        }
+        if (ry < 0) {
+            ry = rx;
+        }
+        rx = Math.min(rx, w / 2);
+        ry = Math.min(ry, h / 2);
+        if (rx <= 0 || ry <= 0) {
+            canvas.rectangle((float) x, (float) y, (float) w, (float) h);
+            return;
+        }
+        double kx = rx * KAPPA;
+        double ky = ry * KAPPA;
+        canvas.moveTo((float) (x + rx), (float) y);
+        canvas.lineTo((float) (x + w - rx), (float) y);
+        curve(canvas, x + w - rx + kx, y, x + w, y + ry - ky, x + w, y + ry);
+        canvas.lineTo((float) (x + w), (float) (y + h - ry));
+        curve(canvas, x + w, y + h - ry + ky, x + w - rx + kx, y + h, x + w - rx, y + h);
+        canvas.lineTo((float) (x + rx), (float) (y + h));
+        curve(canvas, x + rx - kx, y + h, x, y + h - ry + ky, x, y + h - ry);
+        canvas.lineTo((float) x, (float) (y + ry));
+        curve(canvas, x, y + ry - ky, x + rx - kx, y, x + rx, y);
+        canvas.closePath();
+    }
+
+    private static void ellipse(PdfContentByte canvas, double cx, double cy, double rx, double ry) {
+        double kx = rx * KAPPA;
+        double ky = ry * KAPPA;
+        canvas.moveTo((float) (cx + rx), (float) cy);
+        curve(canvas, cx + rx, cy + ky, cx + kx, cy + ry, cx, cy + ry);
+        curve(canvas, cx - kx, cy + ry, cx - rx, cy + ky, cx - rx, cy);
+        curve(canvas, cx - rx, cy - ky, cx - kx, cy - ry, cx, cy - ry);
+        curve(canvas, cx + kx, cy - ry, cx + rx, cy - ky, cx + rx, cy);
+        canvas.closePath();
+    }
+
+    private static void curve(PdfContentByte canvas, double x1, double y1, double x2, double y2, double x, double y) {
+        canvas.curveTo((float) x1, (float) y1, (float) x2, (float) y2, (float) x, (float) y);
+    }
+
+    private void text(Element e, PdfContentByte canvas, Style style) {
+        String content = collapseWhitespace(e.getTextContent());
+        if (content.isEmpty() || style.fill == SvgColors.NONE) {
+            return;
+        }
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element child && !"tspan".equals(localName(child))) {
+                warnOnce("<" + localName(child) + "> inside <text>");
+            } else if (n instanceof Element child && (child.hasAttribute("x") || child.hasAttribute("y")
+                    || child.hasAttribute("dx") || child.hasAttribute("dy"))) {
+                warnOnce("positioned <tspan> (its text joins the line)");
+            }
+        }
+        List<FontDescription> candidates = fonts(style.fontFamilies, style.bold);
+        List<Run> runs = runs(content, candidates);
+        double size = style.fontSize;
+        double width = 0;
+        for (Run run : runs) {
+            width += run.font.getFont().getWidthPoint(run.text, (float) size);
+        }
+        double x = first(e, "x") + first(e, "dx");
+        double y = first(e, "y") + first(e, "dy");
+        if ("middle".equals(style.textAnchor)) {
+            x -= width / 2;
+        } else if ("end".equals(style.textAnchor)) {
+            x -= width;
+        }
+        opacity(canvas, style.fillOpacity * style.opacity, 1);
+        Color color = new Color(style.fill);
+        canvas.beginText();
+        canvas.setColorFill(color);
+        for (Run run : runs) {
+            BaseFont font = run.font.getFont();
+            boolean fakeBold = style.bold && run.font.getWeight() < 600;
+            if (fakeBold) {
+                // the font has no bold face: widen the outline, as Flying Saucer does for body text
+                canvas.setTextRenderingMode(PdfContentByte.TEXT_RENDER_MODE_FILL_STROKE);
+                canvas.setColorStroke(color);
+                canvas.setLineWidth((float) (size / 32));
+            } else {
+                canvas.setTextRenderingMode(PdfContentByte.TEXT_RENDER_MODE_FILL);
+            }
+            canvas.setFontAndSize(font, (float) size);
+            // the canvas is y-down; flip the glyphs back upright
+            canvas.setTextMatrix(1, 0, 0, -1, (float) x, (float) y);
+            canvas.showText(run.text);
+            x += font.getWidthPoint(run.text, (float) size);
+        }
+        canvas.endText();
+    }
+
+    private record Run(String text, FontDescription font) {
+    }
+
+    /** Splits text where the first font that has the character changes. */
+    private static List<Run> runs(String text, List<FontDescription> candidates) {
+        List<Run> runs = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        FontDescription currentFont = null;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            FontDescription font = candidates.get(0);
+            if (!Character.isWhitespace(cp)) {
+                for (FontDescription candidate : candidates) {
+                    if (candidate.getFont().charExists(cp)) {
+                        font = candidate;
+                        break;
+                    }
+                }
+            } else if (currentFont != null) {
+                font = currentFont; // spaces never start a new run
+            }
+            if (currentFont != null && font != currentFont) {
+                runs.add(new Run(current.toString(), currentFont));
+                current.setLength(0);
+            }
+            currentFont = font;
+            current.appendCodePoint(cp);
+            i += Character.charCount(cp);
+        }
+        if (currentFont != null) {
+            runs.add(new Run(current.toString(), currentFont));
+        }
+        return runs;
+    }
+
+    /** The registered fonts for a font-family list, in order, then the resolver's serif as a last resort. */
+    private List<FontDescription> fonts(List<String> families, boolean bold) {
+        String key = families + (bold ? "/bold" : "/normal");
+        List<FontDescription> cached = fontCache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        List<FontDescription> found = new ArrayList<>();
+        Map<String, FontFamily> registered = fonts.getFonts();
+        List<String> names = new ArrayList<>(families);
+        names.add("serif");
+        for (String name : names) {
+            FontFamily family = registered.get(generic(name));
+            if (family == null) {
+                continue;
+            }
+            FontDescription description = family.match(bold ? 700 : 400, IdentValue.NORMAL);
+            if (description != null && !found.contains(description)) {
+                found.add(description);
+            }
+        }
+        if (found.isEmpty()) {
+            try {
+                found.add(new FontDescription(BaseFont.createFont(BaseFont.HELVETICA, BaseFont.WINANSI,
+                        BaseFont.NOT_EMBEDDED)));
+            } catch (Exception ex) {
+                throw new IllegalStateException("OpenPDF's built-in Helvetica is always available", ex);
+            }
+        }
+        fontCache.put(key, found);
+        return found;
+    }
+
+    /** Flying Saucer's names for the CSS generic families. */
+    private static String generic(String family) {
+        return switch (family.toLowerCase(Locale.ROOT)) {
+            case "serif" -> "Serif";
+            case "sans-serif" -> "SansSerif";
+            case "monospace" -> "Monospaced";
+            default -> family;
+        };
+    }
+
+    private void transform(Element e, PdfContentByte canvas) {
+        String value = e.getAttribute("transform").trim();
+        if (value.isEmpty()) {
+            return;
+        }
+        int pos = 0;
+        while (pos < value.length()) {
+            int open = value.indexOf('(', pos);
+            int close = open < 0 ? -1 : value.indexOf(')', open);
+            if (open < 0 || close < 0) {
+                warnOnce("transform=\"" + value + "\" (not a transform list)");
+                return;
+            }
+            String function = value.substring(pos, open).replace(",", " ").trim();
+            double[] a = numbers(value.substring(open + 1, close));
+            double[] m = matrix(function, a);
+            if (m == null) {
+                warnOnce("transform=\"" + value + "\" (" + function + " with " + a.length + " values)");
+                return;
+            }
+            canvas.concatCTM((float) m[0], (float) m[1], (float) m[2], (float) m[3], (float) m[4], (float) m[5]);
+            pos = close + 1;
+            while (pos < value.length() && (value.charAt(pos) == ',' || Character.isWhitespace(value.charAt(pos)))) {
+                pos++;
+            }
+        }
+    }
+
+    /** The matrix {@code a b c d e f} of one transform function, or {@code null} if invalid. */
+    static double[] matrix(String function, double[] a) {
+        switch (function) {
+            case "matrix":
+                return a.length == 6 ? a.clone() : null;
+            case "translate":
+                if (a.length == 1 || a.length == 2) {
+                    return new double[] {1, 0, 0, 1, a[0], a.length == 2 ? a[1] : 0};
+                }
+                return null;
+            case "scale":
+                if (a.length == 1 || a.length == 2) {
+                    return new double[] {a[0], 0, 0, a.length == 2 ? a[1] : a[0], 0, 0};
+                }
+                return null;
+            case "rotate": {
+                if (a.length != 1 && a.length != 3) {
+                    return null;
+                }
+                double r = Math.toRadians(a[0]);
+                double cos = Math.cos(r);
+                double sin = Math.sin(r);
+                double cx = a.length == 3 ? a[1] : 0;
+                double cy = a.length == 3 ? a[2] : 0;
+                // translate(cx, cy) rotate(a) translate(-cx, -cy)
+                return new double[] {cos, sin, -sin, cos, cx - cos * cx + sin * cy, cy - sin * cx - cos * cy};
+            }
+            case "skewX":
+                return a.length == 1 ? new double[] {1, 0, Math.tan(Math.toRadians(a[0])), 1, 0, 0} : null;
+            case "skewY":
+                return a.length == 1 ? new double[] {1, Math.tan(Math.toRadians(a[0])), 0, 1, 0, 0} : null;
+            default:
+                return null;
+        }
+    }
+
+    void warnOnce(String what) {
+        if (warned.add(what)) {
+            warnings.accept("The PDF figure leaves out " + what + ". The PDF draws the SVG shapes, paths and "
+                    + "one-line texts that figures use (see the templates README); the HTML report shows the "
+                    + "figure as the browser draws it.");
+        }
+    }
+
+    private static String localName(Element e) {
+        return e.getLocalName() != null ? e.getLocalName() : e.getNodeName();
+    }
+
+    private static String collapseWhitespace(String text) {
+        return text.replaceAll("[\\s]+", " ").trim();
+    }
+
+    /** A length attribute in user units, or {@code fallback} if absent or unreadable. */
+    static double number(Element e, String attribute, double fallback) {
+        String value = e.getAttribute(attribute).trim();
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        double length = length(value, Double.NaN);
+        return Double.isNaN(length) ? fallback : length;
+    }
+
+    private static double first(Element e, String attribute) {
+        double[] values = numbers(e.getAttribute(attribute));
+        return values.length == 0 ? 0 : values[0];
+    }
+
+    /** A CSS length in user units (CSS pixels); {@code fontSize} for em. */
+    static double length(String value, double fontSize) {
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        double scale = 1;
+        for (String[] unit : new String[][] {{"px", "1"}, {"pt", "1.3333333333333333"}, {"pc", "16"},
+                {"mm", "3.7795275590551185"}, {"cm", "37.795275590551185"}, {"in", "96"}, {"em", "em"}}) {
+            if (v.endsWith(unit[0])) {
+                scale = unit[1].equals("em") ? fontSize : Double.parseDouble(unit[1]);
+                v = v.substring(0, v.length() - 2).trim();
+                break;
+            }
+        }
+        try {
+            return Double.parseDouble(v) * scale;
+        } catch (NumberFormatException ex) {
+            return Double.NaN;
+        }
+    }
+
+    /** A list of numbers separated by commas and/or spaces; stops at the first non-number. */
+    static double[] numbers(String value) {
+        String v = value == null ? "" : value.trim();
+        if (v.isEmpty()) {
+            return new double[0];
+        }
+        String[] parts = v.split("[\\s,]+");
+        double[] out = new double[parts.length];
+        int count = 0;
+        for (String part : parts) {
+            double n = length(part, Double.NaN);
+            if (Double.isNaN(n)) {
+                break;
+            }
+            out[count++] = n;
+        }
+        return count == out.length ? out : java.util.Arrays.copyOf(out, count);
+    }
+
+    /** The inherited and own presentation properties of one element. */
+    private static final class Style {
+        int fill = 0x000000;
+        double fillOpacity = 1;
+        boolean evenOdd;
+        int stroke = SvgColors.NONE;
+        double strokeOpacity = 1;
+        double strokeWidth = 1;
+        float[] dash;
+        double dashOffset;
+        int lineCap = PdfContentByte.LINE_CAP_BUTT;
+        int lineJoin = PdfContentByte.LINE_JOIN_MITER;
+        double miterLimit = 4;
+        double opacity = 1;
+        List<String> fontFamilies = List.of("serif");
+        double fontSize = 16;
+        boolean bold;
+        String textAnchor = "start";
+        boolean visible = true;
+        boolean hidden;
+
+        static Style initial() {
+            return new Style();
+        }
+
+        Style copy() {
+            Style s = new Style();
+            s.fill = fill;
+            s.fillOpacity = fillOpacity;
+            s.evenOdd = evenOdd;
+            s.stroke = stroke;
+            s.strokeOpacity = strokeOpacity;
+            s.strokeWidth = strokeWidth;
+            s.dash = dash;
+            s.dashOffset = dashOffset;
+            s.lineCap = lineCap;
+            s.lineJoin = lineJoin;
+            s.miterLimit = miterLimit;
+            s.fontFamilies = fontFamilies;
+            s.fontSize = fontSize;
+            s.bold = bold;
+            s.textAnchor = textAnchor;
+            s.visible = visible;
+            // opacity and display are not inherited; group opacity is applied to each part
+            s.opacity = opacity;
+            return s;
+        }
+
+        /** This style with the element's attributes, then its style declarations, applied. */
+        Style inherit(Element e, SvgPdfPainter painter) {
+            Style s = copy();
+            Map<String, String> properties = new LinkedHashMap<>();
+            for (String property : PROPERTIES) {
+                if (e.hasAttribute(property)) {
+                    properties.put(property, e.getAttribute(property));
+                }
+            }
+            for (String declaration : e.getAttribute("style").split(";")) {
+                int colon = declaration.indexOf(':');
+                if (colon > 0) {
+                    String property = declaration.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                    String value = declaration.substring(colon + 1).replace("!important", "").trim();
+                    if (PROPERTIES.contains(property)) {
+                        properties.put(property, value);
+                    } else if (!IGNORED_STYLE_PROPERTIES.contains(property)) {
+                        painter.warnOnce("the style property " + property);
+                    }
+                }
+            }
+            // font-size first: em lengths in the same element refer to it
+            String fontSize = properties.remove("font-size");
+            if (fontSize != null) {
+                double size = length(fontSize, s.fontSize);
+                if (size > 0) {
+                    s.fontSize = size;
+                }
+            }
+            properties.forEach((property, value) -> s.apply(property, value.trim(), painter));
+            return s;
+        }
+
+        private void apply(String property, String value, SvgPdfPainter painter) {
+            if (value.equals("inherit")) {
+                return;
+            }
+            switch (property) {
+                case "fill" -> fill = color(value, property, painter);
+                case "stroke" -> stroke = color(value, property, painter);
+                case "fill-opacity" -> fillOpacity = fraction(value, fillOpacity);
+                case "stroke-opacity" -> strokeOpacity = fraction(value, strokeOpacity);
+                case "opacity" -> opacity *= fraction(value, 1);
+                case "fill-rule" -> evenOdd = value.equals("evenodd");
+                case "stroke-width" -> {
+                    double w = length(value, fontSize);
+                    if (w >= 0) {
+                        strokeWidth = w;
+                    }
+                }
+                case "stroke-dasharray" -> dash = dashes(value);
+                case "stroke-dashoffset" -> {
+                    double offset = length(value, fontSize);
+                    dashOffset = Double.isNaN(offset) ? 0 : offset;
+                }
+                case "stroke-linecap" -> lineCap = switch (value) {
+                    case "round" -> PdfContentByte.LINE_CAP_ROUND;
+                    case "square" -> PdfContentByte.LINE_CAP_PROJECTING_SQUARE;
+                    default -> PdfContentByte.LINE_CAP_BUTT;
+                };
+                case "stroke-linejoin" -> lineJoin = switch (value) {
+                    case "round" -> PdfContentByte.LINE_JOIN_ROUND;
+                    case "bevel" -> PdfContentByte.LINE_JOIN_BEVEL;
+                    default -> PdfContentByte.LINE_JOIN_MITER;
+                };
+                case "stroke-miterlimit" -> {
+                    double limit = length(value, 4);
+                    miterLimit = Double.isNaN(limit) || limit < 1 ? 4 : limit;
+                }
+                case "font-family" -> fontFamilies = families(value);
+                case "font-weight" -> bold = value.equals("bold") || value.equals("bolder")
+                        || (value.matches("\\d+") && Integer.parseInt(value) >= 600);
+                case "text-anchor" -> textAnchor = value;
+                case "visibility" -> visible = value.equals("visible");
+                case "display" -> hidden = value.equals("none");
+                default -> {
+                }
+            }
+        }
+
+        private static int color(String value, String property, SvgPdfPainter painter) {
+            if (value.equals("currentColor")) {
+                return 0x000000;
+            }
+            int color = SvgColors.parse(value);
+            if (color == SvgColors.UNKNOWN) {
+                painter.warnOnce("the paint " + property + "=\"" + value + "\" (drawn black)");
+                return 0x000000;
+            }
+            return color;
+        }
+
+        private static double fraction(String value, double fallback) {
+            double v = value.endsWith("%") ? length(value.substring(0, value.length() - 1), 1) / 100 : length(value, 1);
+            return Double.isNaN(v) ? fallback : Math.max(0, Math.min(1, v));
+        }
+
+        private float[] dashes(String value) {
+            if (value.equals("none")) {
+                return null;
+            }
+            double[] values = numbers(value);
+            if (values.length == 0) {
+                return null;
+            }
+            // an odd list is repeated to make it even (SVG 1.1 section 11.4)
+            int n = values.length % 2 == 0 ? values.length : values.length * 2;
+            float[] out = new float[n];
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                out[i] = (float) values[i % values.length];
+                if (out[i] < 0) {
+                    return null;
+                }
+                sum += out[i];
+            }
+            return sum > 0 ? out : null;
+        }
+
+        private static List<String> families(String value) {
+            List<String> out = new ArrayList<>();
+            for (String part : value.split(",")) {
+                String family = part.trim();
+                if (family.length() >= 2 && (family.startsWith("'") && family.endsWith("'")
+                        || family.startsWith("\"") && family.endsWith("\""))) {
+                    family = family.substring(1, family.length() - 1);
+                }
+                if (!family.isEmpty()) {
+                    out.add(family);
+                }
+            }
+            return out.isEmpty() ? List.of("serif") : List.copyOf(out);
+        }
+
+        private static final Set<String> PROPERTIES = Set.of("fill", "stroke", "fill-opacity", "stroke-opacity",
+                "opacity", "fill-rule", "stroke-width", "stroke-dasharray", "stroke-dashoffset", "stroke-linecap",
+                "stroke-linejoin", "stroke-miterlimit", "font-family", "font-size", "font-weight", "text-anchor",
+                "visibility", "display");
+        /** Properties that change nothing in a static PDF drawing. */
+        private static final Set<String> IGNORED_STYLE_PROPERTIES = Set.of("width", "height", "max-width",
+                "cursor", "pointer-events", "shape-rendering", "text-rendering", "color-interpolation");
+    }
+
+    /** Sends path data to the canvas. */
+    private record CanvasSink(PdfContentByte canvas) implements SvgPathData.Sink {
+        @Override
+        public void moveTo(double x, double y) {
+            canvas.moveTo((float) x, (float) y);
+        }
+
+        @Override
+        public void lineTo(double x, double y) {
+            canvas.lineTo((float) x, (float) y);
+        }
+
+        @Override
+        public void curveTo(double x1, double y1, double x2, double y2, double x, double y) {
+            canvas.curveTo((float) x1, (float) y1, (float) x2, (float) y2, (float) x, (float) y);
+        }
+
+        @Override
+        public void closePath() {
+            canvas.closePath();
+        }
+    }
+}
