@@ -14,6 +14,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -74,11 +75,14 @@ public class AnalyzeMojo extends AbstractSurveyMojo {
             if (outputs.contains(OutputFormat.JSON)) {
                 ResultsJson.write(results, directory.resolve(OutputFormat.JSON.fileName()));
             }
-            if (outputs.contains(OutputFormat.HTML)) {
-                renderer.writeHtml(parsed, results, directory.resolve(OutputFormat.HTML.fileName()));
-            }
-            if (outputs.contains(OutputFormat.PDF)) {
-                renderer.writePdf(parsed, results, directory.resolve(OutputFormat.PDF.fileName()));
+            Path html = directory.resolve(OutputFormat.HTML.fileName());
+            Path pdf = directory.resolve(OutputFormat.PDF.fileName());
+            if (outputs.contains(OutputFormat.HTML) && outputs.contains(OutputFormat.PDF)) {
+                renderer.writeHtmlAndPdf(parsed, results, Map.of(), html, pdf);
+            } else if (outputs.contains(OutputFormat.HTML)) {
+                renderer.writeHtml(parsed, results, html);
+            } else if (outputs.contains(OutputFormat.PDF)) {
+                renderer.writePdf(parsed, results, pdf);
             }
             for (OutputFormat format : outputs) {
                 getLog().info("Survey report: " + directory.resolve(format.fileName()));

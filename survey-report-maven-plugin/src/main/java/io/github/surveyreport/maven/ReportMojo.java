@@ -131,12 +131,12 @@ public class ReportMojo extends AbstractSurveyMojo implements MavenReport {
         try {
             Analysis done = analyse();
             ReportRenderer renderer = new ReportRenderer(reportOptions(), getLog()::warn);
-            renderer.writePdf(done.study(), done.results(), directory.resolve("report.pdf"));
             ResultsJson.write(done.results(), directory.resolve("results.json"));
             Map<String, String> downloads = new LinkedHashMap<>();
             downloads.put("PDF", "report.pdf");
             downloads.put("results.json", "results.json");
-            renderer.writeHtml(done.study(), done.results(), downloads, directory.resolve("index.html"));
+            renderer.writeHtmlAndPdf(done.study(), done.results(), downloads, directory.resolve("index.html"),
+                    directory.resolve("report.pdf"));
             getLog().info("Survey report: " + directory.resolve("index.html"));
         } catch (SurveyReportException | MojoExecutionException e) {
             throw new MavenReportException(e.getMessage(), e);

@@ -4,12 +4,13 @@ import io.github.surveyreport.core.results.HypothesisResult;
 import io.github.surveyreport.core.results.RegressionResult;
 import io.github.surveyreport.core.results.Results;
 import io.github.surveyreport.core.study.Study;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -320,9 +321,16 @@ final class PathDiagram {
             y2 = to.y;
         } else {
             // spread the arrowheads over the target's left edge, in the order the arrows arrive
-            List<Edge> incoming = all.stream().filter(e -> e.to().equals(to.id)).toList();
-            int count = incoming.size();
-            int index = incoming.indexOf(edge);
+            int count = 0;
+            int index = -1;
+            for (Edge e : all) {
+                if (e.to().equals(to.id)) {
+                    if (e == edge) {
+                        index = count;
+                    }
+                    count++;
+                }
+            }
             if (count > 1) {
                 double span = Math.min(to.height - 8, 12.0 * (count - 1));
                 y2 = to.cy() - span / 2 + span * index / (count - 1);
@@ -478,8 +486,14 @@ final class PathDiagram {
         return out.toString();
     }
 
+    /** One decimal at most, as {@code %.1f} rounds, without a trailing {@code .0}. */
     private static String n(double value) {
-        String s = String.format(Locale.ROOT, "%.1f", value);
-        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+        // BigDecimal instead of String.format: the figure has hundreds of coordinates, and
+        // Formatter's first calls are slow in a cold JVM
+        String s = BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).toPlainString();
+        if (s.endsWith(".0")) {
+            s = s.substring(0, s.length() - 2);
+        }
+        return s.equals("-0") ? "0" : s;
     }
 }

@@ -8,6 +8,7 @@ import io.github.surveyreport.core.study.Construct;
 import io.github.surveyreport.core.study.Hypothesis;
 import io.github.surveyreport.core.study.Language;
 import io.github.surveyreport.core.study.Study;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -110,7 +111,7 @@ record PdfFonts(List<Registration> registrations, String cssFamily, String figur
             String openPdfPath = new FontDiscovery.Face(fontFile, index).isCollection() ? file + "," + index : file;
             String family;
             try {
-                BaseFont font = BaseFont.createFont(openPdfPath, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+                BaseFont font = load(openPdfPath);
                 family = familyName(font);
                 if (first && study.language() == Language.ZH && !font.charExists('\u4E2D')) {
                     warnings.accept("The first report font " + file + " has no Chinese characters: Chinese text "
@@ -145,7 +146,7 @@ record PdfFonts(List<Registration> registrations, String cssFamily, String figur
                 : registrations.isEmpty() ? new ITextFontResolver() : new EmbeddedOnlyFontResolver();
         for (Registration r : registrations) {
             try {
-                resolver.addFont(r.path(), r.alias(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED, null);
+                resolver.addFont(load(r.path()), r.path(), r.alias());
             } catch (Exception e) {
                 throw new SurveyReportException("Cannot load font " + r.path() + " for the PDF report: "
                         + e.getMessage(), e);
@@ -155,6 +156,20 @@ record PdfFonts(List<Registration> registrations, String cssFamily, String figur
             embedded.useForGenericFamilies(cssFamily);
         }
         return resolver;
+    }
+
+    /**
+     * A TrueType font ({@code file} or {@code file,index} in a collection) for embedding as a
+     * subset, from OpenPDF's per-JVM font cache. The file's bytes are handed over so that the
+     * font lives in memory: read from the file, OpenPDF's subsetting reads the glyph tables one
+     * byte per system call, about 200,000 calls for a CJK font.
+     */
+    static BaseFont load(String openPdfPath) throws IOException, com.lowagie.text.DocumentException {
+        int comma = openPdfPath.lastIndexOf(',');
+        boolean indexed = comma > 0 && openPdfPath.substring(comma + 1).matches("\\d+");
+        Path file = Path.of(indexed ? openPdfPath.substring(0, comma) : openPdfPath);
+        return BaseFont.createFont(openPdfPath, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true,
+                Files.readAllBytes(file), null);
     }
 
     /** A resolver that knows only the fonts added to it. */

@@ -36,6 +36,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TimeZone;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -48,6 +52,7 @@ import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.DefaultHandler;
 import org.xhtmlrenderer.pdf.FontDescription;
 import org.xhtmlrenderer.pdf.FontFamily;
+import org.xhtmlrenderer.pdf.ITextFontResolver;
 import org.xhtmlrenderer.pdf.ITextRenderer;
 import org.xhtmlrenderer.pdf.PDFCreationListener;
 
@@ -154,15 +159,23 @@ public final class ReportRenderer {
     }
 
     byte[] pdf(Study study, Results results, List<?> checks, PdfFonts fonts) {
+        return layOut(pdfXhtml(study, results, checks, fonts), fonts, fonts.resolver());
+    }
+
+    /** The XHTML that Flying Saucer lays out: the report in the PDF medium with the PDF's fonts. */
+    private String pdfXhtml(Study study, Results results, List<?> checks, PdfFonts fonts) {
         String figure = new PathDiagram(study, results, new NumberFormats(options.decimals()),
                 fonts.figureFamily()).svg();
-        String xhtml = render(ReportModel.build(study, results, checks, options, "pdf", fonts.cssFamily(), figure, Map.of()));
+        return render(ReportModel.build(study, results, checks, options, "pdf", fonts.cssFamily(), figure, Map.of()));
+    }
+
+    private byte[] layOut(String xhtml, PdfFonts fonts, ITextFontResolver resolver) {
         byte[] documentHash = sha256(xhtml, fonts);
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
         Document document = parse(xhtml);
         synchronized (PDF_LOCK) {
             try {
-                ITextRenderer renderer = new ITextRenderer(fonts.resolver());
+                ITextRenderer renderer = new ITextRenderer(resolver);
                 renderer.getSharedContext().setReplacedElementFactory(new SvgReplacedElementFactory(
                         renderer.getSharedContext().getReplacedElementFactory(), warnings));
                 renderer.setListener(new Reproducible(documentHash, options.effectiveTimestamp().toEpochMilli()));
@@ -174,6 +187,54 @@ public final class ReportRenderer {
             }
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Writes both reports: the same files as {@link #writeHtml(Study, Results, Map, Path)} and
+     * {@link #writePdf(Study, Results, Path)}, sooner. Work that does not wait for the other
+     * runs on a second thread: the PDF's fonts are read while the templates compile, and the
+     * HTML is rendered while the PDF is laid out.
+     *
+     * @param downloads links for the HTML page, e.g. {@code PDF -> report.pdf}; may be empty
+     */
+    public void writeHtmlAndPdf(Study study, Results results, Map<String, String> downloads, Path htmlFile,
+                                Path pdfFile) {
+        ensureHeadless();
+        List<?> checks = ReportModel.checksOf(results);
+        ExecutorService helper = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "survey-report-render");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            PdfFonts fonts = PdfFonts.choose(study, results, options.fonts(), warnings);
+            Future<ITextFontResolver> resolver = helper.submit(fonts::resolver);
+            String xhtml = pdfXhtml(study, results, checks, fonts);
+            // submitted after the templates are compiled, so that both threads never compile them
+            Future<?> html = helper.submit(() -> write(htmlFile,
+                    html(study, results, checks, downloads).getBytes(StandardCharsets.UTF_8)));
+            write(pdfFile, layOut(xhtml, fonts, await(resolver)));
+            await(html);
+        } finally {
+            helper.shutdownNow();
+        }
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SurveyReportException("Interrupted while rendering the report", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new SurveyReportException("Cannot render the report: " + e.getCause().getMessage(), e.getCause());
+        }
     }
 
     /** Writes {@link #pdf(Study, Results)} to a file, atomically. */
@@ -241,7 +302,8 @@ public final class ReportRenderer {
     /**
      * Parses the template output for Flying Saucer with the JDK's DOM builder (Flying Saucer's
      * own string input goes through an XSLT identity transform, which costs a cold build about
-     * 0.1 s). Nothing is fetched: no external DTDs or entities.
+     * 0.1 s), into a fully built tree, since layout visits every node. Nothing is fetched: no
+     * external DTDs or entities.
      */
     private static Document parse(String xhtml) {
         try {
@@ -251,6 +313,7 @@ public final class ReportRenderer {
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             factory.setExpandEntityReferences(false);
+            trySetFeature(factory, "http://apache.org/xml/features/dom/defer-node-expansion", false);
             DocumentBuilder builder = factory.newDocumentBuilder();
             builder.setErrorHandler(new DefaultHandler() {
                 @Override
@@ -265,6 +328,15 @@ public final class ReportRenderer {
                     + e.getMessage(), e);
         } catch (SAXException | IOException | ParserConfigurationException e) {
             throw new SurveyReportException("Cannot render the PDF report: " + e.getMessage(), e);
+        }
+    }
+
+    /** A parser feature that speeds things up where the JDK's parser supports it. */
+    private static void trySetFeature(DocumentBuilderFactory factory, String feature, boolean value) {
+        try {
+            factory.setFeature(feature, value);
+        } catch (ParserConfigurationException e) {
+            // another JAXP implementation: its default is fine
         }
     }
 

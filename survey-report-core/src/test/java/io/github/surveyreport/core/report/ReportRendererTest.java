@@ -121,6 +121,19 @@ class ReportRendererTest {
     }
 
     @Test
+    void bothReportsOnTwoThreadsAreTheFilesOfTheSeparateCalls(@TempDir Path dir) throws IOException {
+        Fixtures.Analysed a = Fixtures.henan();
+        Map<String, String> downloads = Map.of("PDF", "report.pdf");
+        renderer.writeHtmlAndPdf(a.study(), a.results(), downloads, dir.resolve("both/index.html"),
+                dir.resolve("both/report.pdf"));
+        renderer.writeHtml(a.study(), a.results(), downloads, dir.resolve("one/index.html"));
+        renderer.writePdf(a.study(), a.results(), dir.resolve("one/report.pdf"));
+        assertThat(dir.resolve("both/index.html")).hasSameBinaryContentAs(dir.resolve("one/index.html"));
+        assertThat(dir.resolve("both/report.pdf")).hasSameBinaryContentAs(dir.resolve("one/report.pdf"));
+        assertThat(Files.readString(dir.resolve("both/index.html"))).contains("href=\"report.pdf\"");
+    }
+
+    @Test
     void htmlIsSelfContained() {
         Fixtures.Analysed a = Fixtures.henan();
         String html = renderer.html(a.study(), a.results());
