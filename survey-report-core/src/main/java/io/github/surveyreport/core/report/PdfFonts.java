@@ -54,12 +54,14 @@ record PdfFonts(List<Registration> registrations, String cssFamily, String figur
     /** Chooses among the fonts found. */
     static PdfFonts discovered(Study study, Results results, FontDiscovery.Found found, Consumer<String> warnings) {
         boolean cjkText = study.language() == Language.ZH || FontDiscovery.needsCjk(allText(study, results));
-        List<Registration> registrations = new ArrayList<>();
-        if (found.cjk() != null) {
-            registrations.add(new Registration(found.cjk().openPdfPath(), CJK_ALIAS));
-        }
+        // only the fonts the text needs are read (a CJK font is a 5 MB file): Flying Saucer has
+        // no per-glyph fallback, so the body is set in one font, and the figure's labels are
+        // part of the text checked for CJK
+        List<Registration> cjkFace = found.cjk() == null ? List.of()
+                : List.of(new Registration(found.cjk().openPdfPath(), CJK_ALIAS));
+        List<Registration> serifFaces = new ArrayList<>();
         for (FontDiscovery.Face face : found.serif()) {
-            registrations.add(new Registration(face.openPdfPath(), SERIF_ALIAS));
+            serifFaces.add(new Registration(face.openPdfPath(), SERIF_ALIAS));
         }
         String cjk = found.cjk() == null ? null : CJK_ALIAS;
         String serif = found.serif().isEmpty() ? null : SERIF_ALIAS;
@@ -71,20 +73,21 @@ record PdfFonts(List<Registration> registrations, String cssFamily, String figur
                         + "font (Debian/Ubuntu: apt-get install fonts-wqy-microhei; Fedora: dnf install "
                         + "wqy-microhei-fonts; Windows and macOS have one) or configure the report fonts "
                         + "(a .ttf or .ttc file).");
-                return new PdfFonts(registrations, quote(STSONG) + ", serif", families(STSONG, serif), true);
+                // the serif font sets the figure's Latin text better than STSong
+                return new PdfFonts(serifFaces, quote(STSONG) + ", serif", families(STSONG, serif), true);
             }
-            return new PdfFonts(registrations, quote(CJK_ALIAS) + ", serif", families(cjk, serif), false);
+            return new PdfFonts(cjkFace, quote(CJK_ALIAS) + ", serif", families(cjk, null), false);
         }
         if (serif != null) {
-            return new PdfFonts(registrations, quote(SERIF_ALIAS) + ", serif", families(serif, cjk), false);
+            return new PdfFonts(serifFaces, quote(SERIF_ALIAS) + ", serif", families(serif, null), false);
         }
         if (cjk != null) {
-            return new PdfFonts(registrations, quote(CJK_ALIAS) + ", serif", families(cjk, null), false);
+            return new PdfFonts(cjkFace, quote(CJK_ALIAS) + ", serif", families(cjk, null), false);
         }
         warnings.accept("No TrueType font found in " + FontDiscovery.systemDirectories() + ": the PDF uses the "
                 + "built-in Times, which lacks Greek letters (\u03B1, \u03B2, \u03C7) and the minus sign. Install "
                 + "one (e.g. Debian/Ubuntu: apt-get install fonts-dejavu-core) or configure the report fonts.");
-        return new PdfFonts(registrations, "serif", "serif", false);
+        return new PdfFonts(List.of(), "serif", "serif", false);
     }
 
     private static PdfFonts configured(Study study, List<Path> configured, Consumer<String> warnings) {
@@ -199,7 +202,7 @@ record PdfFonts(List<Registration> registrations, String cssFamily, String figur
         return names.length > 0 ? names[0][3] : font.getPostscriptFontName();
     }
 
-    /** A font-family list for the figure: both scripts' fonts, since the figure falls back per character. */
+    /** A font-family list for the figure, which falls back per character. */
     private static String families(String first, String second) {
         StringBuilder s = new StringBuilder();
         for (String family : new String[] {first, second}) {

@@ -52,7 +52,6 @@ import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.DefaultHandler;
 import org.xhtmlrenderer.pdf.FontDescription;
 import org.xhtmlrenderer.pdf.FontFamily;
-import org.xhtmlrenderer.pdf.ITextFontResolver;
 import org.xhtmlrenderer.pdf.ITextRenderer;
 import org.xhtmlrenderer.pdf.PDFCreationListener;
 
@@ -159,7 +158,7 @@ public final class ReportRenderer {
     }
 
     byte[] pdf(Study study, Results results, List<?> checks, PdfFonts fonts) {
-        return layOut(pdfXhtml(study, results, checks, fonts), fonts, fonts.resolver());
+        return layOut(pdfXhtml(study, results, checks, fonts), fonts, newRenderer(fonts));
     }
 
     /** The XHTML that Flying Saucer lays out: the report in the PDF medium with the PDF's fonts. */
@@ -169,15 +168,26 @@ public final class ReportRenderer {
         return render(ReportModel.build(study, results, checks, options, "pdf", fonts.cssFamily(), figure, Map.of()));
     }
 
-    private byte[] layOut(String xhtml, PdfFonts fonts, ITextFontResolver resolver) {
+    /** A Flying Saucer renderer with the fonts registered and the SVG painter installed. */
+    private ITextRenderer newRenderer(PdfFonts fonts) {
+        try {
+            ITextRenderer renderer = new ITextRenderer(fonts.resolver());
+            renderer.getSharedContext().setReplacedElementFactory(new SvgReplacedElementFactory(
+                    renderer.getSharedContext().getReplacedElementFactory(), warnings));
+            return renderer;
+        } catch (SurveyReportException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new SurveyReportException("Cannot render the PDF report: " + e.getMessage(), e);
+        }
+    }
+
+    private byte[] layOut(String xhtml, PdfFonts fonts, ITextRenderer renderer) {
         byte[] documentHash = sha256(xhtml, fonts);
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
         Document document = parse(xhtml);
         synchronized (PDF_LOCK) {
             try {
-                ITextRenderer renderer = new ITextRenderer(resolver);
-                renderer.getSharedContext().setReplacedElementFactory(new SvgReplacedElementFactory(
-                        renderer.getSharedContext().getReplacedElementFactory(), warnings));
                 renderer.setListener(new Reproducible(documentHash, options.effectiveTimestamp().toEpochMilli()));
                 renderer.setDocument(document, null);
                 renderer.layout();
@@ -208,12 +218,12 @@ public final class ReportRenderer {
         });
         try {
             PdfFonts fonts = PdfFonts.choose(study, results, options.fonts(), warnings);
-            Future<ITextFontResolver> resolver = helper.submit(fonts::resolver);
+            Future<ITextRenderer> renderer = helper.submit(() -> newRenderer(fonts));
             String xhtml = pdfXhtml(study, results, checks, fonts);
             // submitted after the templates are compiled, so that both threads never compile them
             Future<?> html = helper.submit(() -> write(htmlFile,
                     html(study, results, checks, downloads).getBytes(StandardCharsets.UTF_8)));
-            write(pdfFile, layOut(xhtml, fonts, await(resolver)));
+            write(pdfFile, layOut(xhtml, fonts, await(renderer)));
             await(html);
         } finally {
             helper.shutdownNow();
