@@ -158,7 +158,8 @@ public final class ReportRenderer {
     }
 
     byte[] pdf(Study study, Results results, List<?> checks, PdfFonts fonts) {
-        return layOut(pdfXhtml(study, results, checks, fonts), fonts, newRenderer(fonts));
+        String xhtml = pdfXhtml(study, results, checks, fonts);
+        return layOut(xhtml, parse(xhtml), fonts, newRenderer(fonts));
     }
 
     /** The XHTML that Flying Saucer lays out: the report in the PDF medium with the PDF's fonts. */
@@ -182,10 +183,9 @@ public final class ReportRenderer {
         }
     }
 
-    private byte[] layOut(String xhtml, PdfFonts fonts, ITextRenderer renderer) {
+    private byte[] layOut(String xhtml, Document document, PdfFonts fonts, ITextRenderer renderer) {
         byte[] documentHash = sha256(xhtml, fonts);
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
-        Document document = parse(xhtml);
         synchronized (PDF_LOCK) {
             try {
                 renderer.setListener(new Reproducible(documentHash, options.effectiveTimestamp().toEpochMilli()));
@@ -203,7 +203,7 @@ public final class ReportRenderer {
      * Writes both reports: the same files as {@link #writeHtml(Study, Results, Map, Path)} and
      * {@link #writePdf(Study, Results, Path)}, sooner. Work that does not wait for the other
      * runs on a second thread: the PDF's fonts are read while the templates compile, and the
-     * HTML is rendered while the PDF is laid out.
+     * PDF's XHTML is parsed while the HTML is rendered.
      *
      * @param downloads links for the HTML page, e.g. {@code PDF -> report.pdf}; may be empty
      */
@@ -220,11 +220,10 @@ public final class ReportRenderer {
             PdfFonts fonts = PdfFonts.choose(study, results, options.fonts(), warnings);
             Future<ITextRenderer> renderer = helper.submit(() -> newRenderer(fonts));
             String xhtml = pdfXhtml(study, results, checks, fonts);
-            // submitted after the templates are compiled, so that both threads never compile them
-            Future<?> html = helper.submit(() -> write(htmlFile,
-                    html(study, results, checks, downloads).getBytes(StandardCharsets.UTF_8)));
-            write(pdfFile, layOut(xhtml, fonts, await(renderer)));
-            await(html);
+            Future<Document> document = helper.submit(() -> parse(xhtml));
+            // here, after the PDF's XHTML, so that the two threads never compile the same templates
+            write(htmlFile, html(study, results, checks, downloads).getBytes(StandardCharsets.UTF_8));
+            write(pdfFile, layOut(xhtml, await(document), fonts, await(renderer)));
         } finally {
             helper.shutdownNow();
         }
