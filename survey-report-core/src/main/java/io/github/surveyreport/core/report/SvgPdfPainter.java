@@ -39,7 +39,7 @@ import org.xhtmlrenderer.pdf.ITextFontResolver;
  * characters, character by character, since the report's fonts are registered per script.
  */
 final class SvgPdfPainter {
-    private static final String SVG_NS = "http://www.w3.org/2000/svg";
+    static final String SVG_NS = "http://www.w3.org/2000/svg";
     private static final Set<String> SILENT = Set.of("title", "desc", "metadata");
     private static final Set<String> SHAPES = Set.of("rect", "circle", "ellipse", "line", "polyline", "polygon", "path");
     private static final Set<String> UNSUPPORTED_ATTRIBUTES = Set.of("marker-start", "marker-mid", "marker-end",
@@ -485,7 +485,8 @@ final class SvgPdfPainter {
         }
     }
 
-    private static String localName(Element e) {
+    /** The element's name without a prefix, also in a DOM built without namespaces. */
+    static String localName(Element e) {
         return e.getLocalName() != null ? e.getLocalName() : e.getNodeName();
     }
 

@@ -27,7 +27,6 @@ import org.xhtmlrenderer.simple.extend.FormSubmissionListener;
  * viewBox's aspect ratio unless CSS sets it. Everything else goes to the wrapped factory.
  */
 final class SvgReplacedElementFactory implements ReplacedElementFactory {
-    private static final String SVG_NS = "http://www.w3.org/2000/svg";
     /** SVG's default viewport, used when the element gives neither a viewBox nor a size. */
     private static final double[] DEFAULT_VIEWPORT = {0, 0, 300, 150};
 
@@ -43,8 +42,8 @@ final class SvgReplacedElementFactory implements ReplacedElementFactory {
     public ReplacedElement createReplacedElement(LayoutContext c, BlockBox box, UserAgentCallback uac,
                                                  int cssWidth, int cssHeight) {
         Element element = box.getElement();
-        if (element != null && "svg".equals(localName(element))
-                && (element.getNamespaceURI() == null || SVG_NS.equals(element.getNamespaceURI()))) {
+        if (element != null && "svg".equals(SvgPdfPainter.localName(element))
+                && (element.getNamespaceURI() == null || SvgPdfPainter.SVG_NS.equals(element.getNamespaceURI()))) {
             double[] viewBox = viewBox(element);
             // Flying Saucer lays out in dots (20 per CSS pixel in a PDF)
             int width = cssWidth > 0 ? cssWidth : (int) Math.round(viewBox[2] * 20);
@@ -52,11 +51,6 @@ final class SvgReplacedElementFactory implements ReplacedElementFactory {
             return new SvgElement(element, viewBox, width, height, warnings);
         }
         return delegate.createReplacedElement(c, box, uac, cssWidth, cssHeight);
-    }
-
-    private static String localName(Element element) {
-        String local = element.getLocalName();
-        return local != null ? local : element.getNodeName();
     }
 
     /** The viewBox, else {@code 0 0 width height}, else SVG's default 300 × 150. */
