@@ -666,7 +666,7 @@ final class SvgPdfPainter {
                 }
                 case "font-family" -> fontFamilies = families(value);
                 case "font-weight" -> bold = value.equals("bold") || value.equals("bolder")
-                        || (value.matches("\\d+") && Integer.parseInt(value) >= 600);
+                        || (value.matches("\\d{3,4}") && Integer.parseInt(value) >= 600);
                 case "text-anchor" -> textAnchor = value;
                 case "visibility" -> visible = value.equals("visible");
                 case "display" -> hidden = value.equals("none");

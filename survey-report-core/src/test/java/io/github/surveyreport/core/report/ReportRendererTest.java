@@ -309,6 +309,23 @@ class ReportRendererTest {
     }
 
     @Test
+    void onlyTheFontsTheTextNeedsAreRead() {
+        FontDiscovery.Face cjk = new FontDiscovery.Face(Path.of("cjk.ttc"), 0);
+        FontDiscovery.Face serif = new FontDiscovery.Face(Path.of("serif.ttf"), 0);
+        FontDiscovery.Found both = new FontDiscovery.Found(cjk, List.of(serif));
+        // English text: the serif font only, no 5 MB CJK collection
+        Fixtures.Analysed en = Fixtures.bfi();
+        assertThat(PdfFonts.discovered(en.study(), en.results(), both, warnings::add).registrations())
+                .extracting(PdfFonts.Registration::path).containsExactly("serif.ttf");
+        // Chinese text: the CJK font sets all of it, Latin and Greek included
+        Fixtures.Analysed zh = Fixtures.henan();
+        PdfFonts chinese = PdfFonts.discovered(zh.study(), zh.results(), both, warnings::add);
+        assertThat(chinese.registrations()).extracting(PdfFonts.Registration::path).containsExactly("cjk.ttc,0");
+        assertThat(chinese.figureFamily()).isEqualTo("'" + PdfFonts.CJK_ALIAS + "', serif");
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
     void aWarmRenderIsFast() {
         Fixtures.Analysed a = Fixtures.henan();
         renderer.pdf(a.study(), a.results());
