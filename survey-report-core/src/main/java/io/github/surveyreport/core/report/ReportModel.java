@@ -1,5 +1,9 @@
 package io.github.surveyreport.core.report;
 
+import freemarker.template.SimpleNumber;
+import freemarker.template.TemplateHashModel;
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModel;
 import io.github.surveyreport.core.results.Correlations;
 import io.github.surveyreport.core.results.Descriptives;
 import io.github.surveyreport.core.results.Efa;
@@ -42,7 +46,7 @@ final class ReportModel {
         m.put("downloads", new LinkedHashMap<>(downloads));
         m.put("lang", study.language().code());
         m.put("medium", medium);
-        m.put("fmt", new NumberFormats(options.decimals()));
+        m.put("fmt", new FormatFunctions(new NumberFormats(options.decimals())));
         m.put("seq", new Numbering());
         m.put("title", blankToNull(study.title()));
         m.put("pdfFontFamily", pdfFontFamily);
@@ -66,19 +70,28 @@ final class ReportModel {
         return m;
     }
 
-    /** Hands out table and figure numbers in the order the template asks for them. */
-    public static final class Numbering {
+    /**
+     * {@code seq} in the templates: {@code seq.table()} and {@code seq.figure()} hand out table and
+     * figure numbers in the order the template asks for them.
+     */
+    static final class Numbering implements TemplateHashModel {
         private int tables;
         private int figures;
+        private final TemplateMethodModelEx table = args -> new SimpleNumber(++tables);
+        private final TemplateMethodModelEx figure = args -> new SimpleNumber(++figures);
 
-        /** The next table number. */
-        public int table() {
-            return ++tables;
+        @Override
+        public TemplateModel get(String key) {
+            return switch (key) {
+                case "table" -> table;
+                case "figure" -> figure;
+                default -> null;
+            };
         }
 
-        /** The next figure number. */
-        public int figure() {
-            return ++figures;
+        @Override
+        public boolean isEmpty() {
+            return false;
         }
     }
 
