@@ -194,6 +194,13 @@ public final class ReportRenderer {
                 renderer.createPDF(out);
             } catch (RuntimeException e) {
                 throw new SurveyReportException("Cannot render the PDF report: " + e.getMessage(), e);
+            } catch (NoClassDefFoundError e) {
+                if (String.valueOf(e.getMessage()).contains("batik")) {
+                    // Flying Saucer rasterises <img src="….svg"> with Batik, which is left out
+                    throw new SurveyReportException("Cannot render the PDF report: an <img> shows an SVG file, which "
+                            + "the PDF does not support; put the SVG inline in the template instead", e);
+                }
+                throw e;
             }
         }
         return out.toByteArray();

@@ -258,6 +258,22 @@ class ReportRendererTest {
     }
 
     @Test
+    void anSvgFileInAnImgIsAClearErrorInThePdf(@TempDir Path dir) throws IOException {
+        Path svg = Files.writeString(dir.resolve("logo.svg"),
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect width=\"10\" height=\"10\"/></svg>");
+        Path templates = Files.createDirectories(dir.resolve("templates"));
+        Files.writeString(templates.resolve("title.ftlx"), "<div class=\"title-page\"><img src=\""
+                + svg.toUri() + "\" style=\"width: 10mm\"/></div>");
+        ReportRenderer custom = new ReportRenderer(ReportOptions.defaults().withTemplateDirectory(templates),
+                warnings::add);
+        Fixtures.Analysed a = Fixtures.bfi();
+        assertThatThrownBy(() -> custom.pdf(a.study(), a.results()))
+                .isInstanceOf(SurveyReportException.class)
+                .hasMessage("Cannot render the PDF report: an <img> shows an SVG file, which the PDF does not "
+                        + "support; put the SVG inline in the template instead");
+    }
+
+    @Test
     void aMissingTemplateDirectoryIsReported(@TempDir Path dir) {
         assertThatThrownBy(() -> new ReportRenderer(
                 ReportOptions.defaults().withTemplateDirectory(dir.resolve("nope")), warnings::add))
