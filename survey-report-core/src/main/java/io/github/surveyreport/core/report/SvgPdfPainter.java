@@ -73,11 +73,11 @@ final class SvgPdfPainter {
         if (viewBox[0] != 0 || viewBox[1] != 0) {
             canvas.concatCTM(1, 0, 0, 1, (float) -viewBox[0], (float) -viewBox[1]);
         }
-        children(svg, canvas, Style.initial().inherit(svg, this));
+        children(svg, canvas, SvgStyle.initial().inherit(svg, this::warnOnce));
         canvas.restoreState();
     }
 
-    private void children(Element parent, PdfContentByte canvas, Style style) {
+    private void children(Element parent, PdfContentByte canvas, SvgStyle style) {
         for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element e) {
                 element(e, canvas, style);
@@ -85,7 +85,7 @@ final class SvgPdfPainter {
         }
     }
 
-    private void element(Element e, PdfContentByte canvas, Style parentStyle) {
+    private void element(Element e, PdfContentByte canvas, SvgStyle parentStyle) {
         String name = localName(e);
         if (e.getNamespaceURI() != null && !SVG_NS.equals(e.getNamespaceURI())) {
             warnOnce("<" + name + "> in namespace " + e.getNamespaceURI());
@@ -104,7 +104,7 @@ final class SvgPdfPainter {
                 warnOnce("the " + attribute + " attribute");
             }
         }
-        Style style = parentStyle.inherit(e, this);
+        SvgStyle style = parentStyle.inherit(e, this::warnOnce);
         if (style.hidden) {
             return;
         }
@@ -112,7 +112,8 @@ final class SvgPdfPainter {
         try {
             transform(e, canvas);
             if (name.equals("svg")) {
-                canvas.concatCTM(1, 0, 0, 1, (float) number(e, "x", 0), (float) number(e, "y", 0));
+                canvas.concatCTM(1, 0, 0, 1, (float) SvgValues.number(e, "x", 0),
+                        (float) SvgValues.number(e, "y", 0));
                 if (e.hasAttribute("viewBox")) {
                     warnOnce("a viewBox on a nested <svg>");
                 }
@@ -131,42 +132,42 @@ final class SvgPdfPainter {
         }
     }
 
-    private void shape(String name, Element e, PdfContentByte canvas, Style style) {
+    private void shape(String name, Element e, PdfContentByte canvas, SvgStyle style) {
         boolean closedArea;
         switch (name) {
             case "rect" -> {
-                double w = number(e, "width", 0);
-                double h = number(e, "height", 0);
+                double w = SvgValues.number(e, "width", 0);
+                double h = SvgValues.number(e, "height", 0);
                 if (w <= 0 || h <= 0) {
                     return;
                 }
-                roundedRectangle(canvas, number(e, "x", 0), number(e, "y", 0), w, h, e);
+                roundedRectangle(canvas, SvgValues.number(e, "x", 0), SvgValues.number(e, "y", 0), w, h, e);
                 closedArea = true;
             }
             case "circle" -> {
-                double r = number(e, "r", 0);
+                double r = SvgValues.number(e, "r", 0);
                 if (r <= 0) {
                     return;
                 }
-                ellipse(canvas, number(e, "cx", 0), number(e, "cy", 0), r, r);
+                ellipse(canvas, SvgValues.number(e, "cx", 0), SvgValues.number(e, "cy", 0), r, r);
                 closedArea = true;
             }
             case "ellipse" -> {
-                double rx = number(e, "rx", 0);
-                double ry = number(e, "ry", 0);
+                double rx = SvgValues.number(e, "rx", 0);
+                double ry = SvgValues.number(e, "ry", 0);
                 if (rx <= 0 || ry <= 0) {
                     return;
                 }
-                ellipse(canvas, number(e, "cx", 0), number(e, "cy", 0), rx, ry);
+                ellipse(canvas, SvgValues.number(e, "cx", 0), SvgValues.number(e, "cy", 0), rx, ry);
                 closedArea = true;
             }
             case "line" -> {
-                canvas.moveTo((float) number(e, "x1", 0), (float) number(e, "y1", 0));
-                canvas.lineTo((float) number(e, "x2", 0), (float) number(e, "y2", 0));
+                canvas.moveTo((float) SvgValues.number(e, "x1", 0), (float) SvgValues.number(e, "y1", 0));
+                canvas.lineTo((float) SvgValues.number(e, "x2", 0), (float) SvgValues.number(e, "y2", 0));
                 closedArea = false;
             }
             case "polyline", "polygon" -> {
-                double[] points = numbers(e.getAttribute("points"));
+                double[] points = SvgValues.numbers(e.getAttribute("points"));
                 if (points.length < 4) {
                     return;
                 }
@@ -193,7 +194,7 @@ final class SvgPdfPainter {
         paintPath(canvas, style, closedArea);
     }
 
-    private void paintPath(PdfContentByte canvas, Style style, boolean area) {
+    private void paintPath(PdfContentByte canvas, SvgStyle style, boolean area) {
         boolean fill = area && style.fill != SvgColors.NONE;
         boolean stroke = style.stroke != SvgColors.NONE && style.strokeWidth > 0;
         if (!fill && !stroke) {
@@ -241,8 +242,8 @@ final class SvgPdfPainter {
     }
 
     private static void roundedRectangle(PdfContentByte canvas, double x, double y, double w, double h, Element e) {
-        double rx = e.hasAttribute("rx") ? number(e, "rx", 0) : -1;
-        double ry = e.hasAttribute("ry") ? number(e, "ry", 0) : -1;
+        double rx = e.hasAttribute("rx") ? SvgValues.number(e, "rx", 0) : -1;
+        double ry = e.hasAttribute("ry") ? SvgValues.number(e, "ry", 0) : -1;
         if (rx < 0) {
             rx = Math.max(ry, 0);
         }
@@ -284,7 +285,7 @@ final class SvgPdfPainter {
         canvas.curveTo((float) x1, (float) y1, (float) x2, (float) y2, (float) x, (float) y);
     }
 
-    private void text(Element e, PdfContentByte canvas, Style style) {
+    private void text(Element e, PdfContentByte canvas, SvgStyle style) {
         String content = collapseWhitespace(e.getTextContent());
         if (content.isEmpty() || style.fill == SvgColors.NONE) {
             return;
@@ -304,8 +305,8 @@ final class SvgPdfPainter {
         for (Run run : runs) {
             width += run.font.getFont().getWidthPoint(run.text, (float) size);
         }
-        double x = first(e, "x") + first(e, "dx");
-        double y = first(e, "y") + first(e, "dy");
+        double x = SvgValues.first(e, "x") + SvgValues.first(e, "dx");
+        double y = SvgValues.first(e, "y") + SvgValues.first(e, "dy");
         if ("middle".equals(style.textAnchor)) {
             x -= width / 2;
         } else if ("end".equals(style.textAnchor)) {
@@ -427,8 +428,8 @@ final class SvgPdfPainter {
                 return;
             }
             String function = value.substring(pos, open).replace(",", " ").trim();
-            double[] a = numbers(value.substring(open + 1, close));
-            double[] m = matrix(function, a);
+            double[] a = SvgValues.numbers(value.substring(open + 1, close));
+            double[] m = SvgValues.matrix(function, a);
             if (m == null) {
                 warnOnce("transform=\"" + value + "\" (" + function + " with " + a.length + " values)");
                 return;
@@ -438,42 +439,6 @@ final class SvgPdfPainter {
             while (pos < value.length() && (value.charAt(pos) == ',' || Character.isWhitespace(value.charAt(pos)))) {
                 pos++;
             }
-        }
-    }
-
-    /** The matrix {@code a b c d e f} of one transform function, or {@code null} if invalid. */
-    static double[] matrix(String function, double[] a) {
-        switch (function) {
-            case "matrix":
-                return a.length == 6 ? a.clone() : null;
-            case "translate":
-                if (a.length == 1 || a.length == 2) {
-                    return new double[] {1, 0, 0, 1, a[0], a.length == 2 ? a[1] : 0};
-                }
-                return null;
-            case "scale":
-                if (a.length == 1 || a.length == 2) {
-                    return new double[] {a[0], 0, 0, a.length == 2 ? a[1] : a[0], 0, 0};
-                }
-                return null;
-            case "rotate": {
-                if (a.length != 1 && a.length != 3) {
-                    return null;
-                }
-                double r = Math.toRadians(a[0]);
-                double cos = Math.cos(r);
-                double sin = Math.sin(r);
-                double cx = a.length == 3 ? a[1] : 0;
-                double cy = a.length == 3 ? a[2] : 0;
-                // translate(cx, cy) rotate(a) translate(-cx, -cy)
-                return new double[] {cos, sin, -sin, cos, cx - cos * cx + sin * cy, cy - sin * cx - cos * cy};
-            }
-            case "skewX":
-                return a.length == 1 ? new double[] {1, 0, Math.tan(Math.toRadians(a[0])), 1, 0, 0} : null;
-            case "skewY":
-                return a.length == 1 ? new double[] {1, Math.tan(Math.toRadians(a[0])), 0, 1, 0, 0} : null;
-            default:
-                return null;
         }
     }
 
@@ -492,250 +457,6 @@ final class SvgPdfPainter {
 
     private static String collapseWhitespace(String text) {
         return text.replaceAll("[\\s]+", " ").trim();
-    }
-
-    /** A length attribute in user units, or {@code fallback} if absent or unreadable. */
-    static double number(Element e, String attribute, double fallback) {
-        String value = e.getAttribute(attribute).trim();
-        if (value.isEmpty()) {
-            return fallback;
-        }
-        double length = length(value, Double.NaN);
-        return Double.isNaN(length) ? fallback : length;
-    }
-
-    private static double first(Element e, String attribute) {
-        double[] values = numbers(e.getAttribute(attribute));
-        return values.length == 0 ? 0 : values[0];
-    }
-
-    /** A CSS length in user units (CSS pixels); {@code fontSize} for em. */
-    static double length(String value, double fontSize) {
-        String v = value.trim().toLowerCase(Locale.ROOT);
-        double scale = 1;
-        for (String[] unit : new String[][] {{"px", "1"}, {"pt", "1.3333333333333333"}, {"pc", "16"},
-                {"mm", "3.7795275590551185"}, {"cm", "37.795275590551185"}, {"in", "96"}, {"em", "em"}}) {
-            if (v.endsWith(unit[0])) {
-                scale = unit[1].equals("em") ? fontSize : Double.parseDouble(unit[1]);
-                v = v.substring(0, v.length() - 2).trim();
-                break;
-            }
-        }
-        try {
-            return Double.parseDouble(v) * scale;
-        } catch (NumberFormatException ex) {
-            return Double.NaN;
-        }
-    }
-
-    /** A list of numbers separated by commas and/or spaces; stops at the first non-number. */
-    static double[] numbers(String value) {
-        String v = value == null ? "" : value.trim();
-        if (v.isEmpty()) {
-            return new double[0];
-        }
-        String[] parts = v.split("[\\s,]+");
-        double[] out = new double[parts.length];
-        int count = 0;
-        for (String part : parts) {
-            double n = length(part, Double.NaN);
-            if (Double.isNaN(n)) {
-                break;
-            }
-            out[count++] = n;
-        }
-        return count == out.length ? out : java.util.Arrays.copyOf(out, count);
-    }
-
-    /** The inherited and own presentation properties of one element. */
-    private static final class Style {
-        int fill = 0x000000;
-        double fillOpacity = 1;
-        boolean evenOdd;
-        int stroke = SvgColors.NONE;
-        double strokeOpacity = 1;
-        double strokeWidth = 1;
-        float[] dash;
-        double dashOffset;
-        int lineCap = PdfContentByte.LINE_CAP_BUTT;
-        int lineJoin = PdfContentByte.LINE_JOIN_MITER;
-        double miterLimit = 4;
-        double opacity = 1;
-        List<String> fontFamilies = List.of("serif");
-        double fontSize = 16;
-        boolean bold;
-        String textAnchor = "start";
-        boolean visible = true;
-        boolean hidden;
-
-        static Style initial() {
-            return new Style();
-        }
-
-        Style copy() {
-            Style s = new Style();
-            s.fill = fill;
-            s.fillOpacity = fillOpacity;
-            s.evenOdd = evenOdd;
-            s.stroke = stroke;
-            s.strokeOpacity = strokeOpacity;
-            s.strokeWidth = strokeWidth;
-            s.dash = dash;
-            s.dashOffset = dashOffset;
-            s.lineCap = lineCap;
-            s.lineJoin = lineJoin;
-            s.miterLimit = miterLimit;
-            s.fontFamilies = fontFamilies;
-            s.fontSize = fontSize;
-            s.bold = bold;
-            s.textAnchor = textAnchor;
-            s.visible = visible;
-            // opacity and display are not inherited; group opacity is applied to each part
-            s.opacity = opacity;
-            return s;
-        }
-
-        /** This style with the element's attributes, then its style declarations, applied. */
-        Style inherit(Element e, SvgPdfPainter painter) {
-            Style s = copy();
-            Map<String, String> properties = new LinkedHashMap<>();
-            for (String property : PROPERTIES) {
-                if (e.hasAttribute(property)) {
-                    properties.put(property, e.getAttribute(property));
-                }
-            }
-            for (String declaration : e.getAttribute("style").split(";")) {
-                int colon = declaration.indexOf(':');
-                if (colon > 0) {
-                    String property = declaration.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-                    String value = declaration.substring(colon + 1).replace("!important", "").trim();
-                    if (PROPERTIES.contains(property)) {
-                        properties.put(property, value);
-                    } else if (!IGNORED_STYLE_PROPERTIES.contains(property)) {
-                        painter.warnOnce("the style property " + property);
-                    }
-                }
-            }
-            // font-size first: em lengths in the same element refer to it
-            String fontSize = properties.remove("font-size");
-            if (fontSize != null) {
-                double size = length(fontSize, s.fontSize);
-                if (size > 0) {
-                    s.fontSize = size;
-                }
-            }
-            properties.forEach((property, value) -> s.apply(property, value.trim(), painter));
-            return s;
-        }
-
-        private void apply(String property, String value, SvgPdfPainter painter) {
-            if (value.equals("inherit")) {
-                return;
-            }
-            switch (property) {
-                case "fill" -> fill = color(value, property, painter);
-                case "stroke" -> stroke = color(value, property, painter);
-                case "fill-opacity" -> fillOpacity = fraction(value, fillOpacity);
-                case "stroke-opacity" -> strokeOpacity = fraction(value, strokeOpacity);
-                case "opacity" -> opacity *= fraction(value, 1);
-                case "fill-rule" -> evenOdd = value.equals("evenodd");
-                case "stroke-width" -> {
-                    double w = length(value, fontSize);
-                    if (w >= 0) {
-                        strokeWidth = w;
-                    }
-                }
-                case "stroke-dasharray" -> dash = dashes(value);
-                case "stroke-dashoffset" -> {
-                    double offset = length(value, fontSize);
-                    dashOffset = Double.isNaN(offset) ? 0 : offset;
-                }
-                case "stroke-linecap" -> lineCap = switch (value) {
-                    case "round" -> PdfContentByte.LINE_CAP_ROUND;
-                    case "square" -> PdfContentByte.LINE_CAP_PROJECTING_SQUARE;
-                    default -> PdfContentByte.LINE_CAP_BUTT;
-                };
-                case "stroke-linejoin" -> lineJoin = switch (value) {
-                    case "round" -> PdfContentByte.LINE_JOIN_ROUND;
-                    case "bevel" -> PdfContentByte.LINE_JOIN_BEVEL;
-                    default -> PdfContentByte.LINE_JOIN_MITER;
-                };
-                case "stroke-miterlimit" -> {
-                    double limit = length(value, 4);
-                    miterLimit = Double.isNaN(limit) || limit < 1 ? 4 : limit;
-                }
-                case "font-family" -> fontFamilies = families(value);
-                case "font-weight" -> bold = value.equals("bold") || value.equals("bolder")
-                        || (value.matches("\\d{3,4}") && Integer.parseInt(value) >= 600);
-                case "text-anchor" -> textAnchor = value;
-                case "visibility" -> visible = value.equals("visible");
-                case "display" -> hidden = value.equals("none");
-                default -> {
-                }
-            }
-        }
-
-        private static int color(String value, String property, SvgPdfPainter painter) {
-            if (value.equals("currentColor")) {
-                return 0x000000;
-            }
-            int color = SvgColors.parse(value);
-            if (color == SvgColors.UNKNOWN) {
-                painter.warnOnce("the paint " + property + "=\"" + value + "\" (drawn black)");
-                return 0x000000;
-            }
-            return color;
-        }
-
-        private static double fraction(String value, double fallback) {
-            double v = value.endsWith("%") ? length(value.substring(0, value.length() - 1), 1) / 100 : length(value, 1);
-            return Double.isNaN(v) ? fallback : Math.max(0, Math.min(1, v));
-        }
-
-        private float[] dashes(String value) {
-            if (value.equals("none")) {
-                return null;
-            }
-            double[] values = numbers(value);
-            if (values.length == 0) {
-                return null;
-            }
-            // an odd list is repeated to make it even (SVG 1.1 section 11.4)
-            int n = values.length % 2 == 0 ? values.length : values.length * 2;
-            float[] out = new float[n];
-            double sum = 0;
-            for (int i = 0; i < n; i++) {
-                out[i] = (float) values[i % values.length];
-                if (out[i] < 0) {
-                    return null;
-                }
-                sum += out[i];
-            }
-            return sum > 0 ? out : null;
-        }
-
-        private static List<String> families(String value) {
-            List<String> out = new ArrayList<>();
-            for (String part : value.split(",")) {
-                String family = part.trim();
-                if (family.length() >= 2 && (family.startsWith("'") && family.endsWith("'")
-                        || family.startsWith("\"") && family.endsWith("\""))) {
-                    family = family.substring(1, family.length() - 1);
-                }
-                if (!family.isEmpty()) {
-                    out.add(family);
-                }
-            }
-            return out.isEmpty() ? List.of("serif") : List.copyOf(out);
-        }
-
-        private static final Set<String> PROPERTIES = Set.of("fill", "stroke", "fill-opacity", "stroke-opacity",
-                "opacity", "fill-rule", "stroke-width", "stroke-dasharray", "stroke-dashoffset", "stroke-linecap",
-                "stroke-linejoin", "stroke-miterlimit", "font-family", "font-size", "font-weight", "text-anchor",
-                "visibility", "display");
-        /** Properties that change nothing in a static PDF drawing. */
-        private static final Set<String> IGNORED_STYLE_PROPERTIES = Set.of("width", "height", "max-width",
-                "cursor", "pointer-events", "shape-rendering", "text-rendering", "color-interpolation");
     }
 
     /** Sends path data to the canvas. */

@@ -55,12 +55,12 @@ final class SvgReplacedElementFactory implements ReplacedElementFactory {
 
     /** The viewBox, else {@code 0 0 width height}, else SVG's default 300 × 150. */
     static double[] viewBox(Element svg) {
-        double[] box = SvgPdfPainter.numbers(svg.getAttribute("viewBox"));
+        double[] box = SvgValues.numbers(svg.getAttribute("viewBox"));
         if (box.length == 4 && box[2] > 0 && box[3] > 0) {
             return box;
         }
-        double width = SvgPdfPainter.number(svg, "width", 0);
-        double height = SvgPdfPainter.number(svg, "height", 0);
+        double width = SvgValues.number(svg, "width", 0);
+        double height = SvgValues.number(svg, "height", 0);
         if (width > 0 && height > 0) {
             return new double[] {0, 0, width, height};
         }

@@ -101,13 +101,13 @@ class SvgPdfPainterTest {
     @Test
     void transformsFollowTheSvgDefinitions() {
         // rotate(90, 10, 0) maps (20, 0) to (10, 10)
-        double[] m = SvgPdfPainter.matrix("rotate", new double[] {90, 10, 0});
+        double[] m = SvgValues.matrix("rotate", new double[] {90, 10, 0});
         assertThat(m[0] * 20 + m[2] * 0 + m[4]).isCloseTo(10, within(1e-12));
         assertThat(m[1] * 20 + m[3] * 0 + m[5]).isCloseTo(10, within(1e-12));
-        assertThat(SvgPdfPainter.matrix("translate", new double[] {3})).containsExactly(1, 0, 0, 1, 3, 0);
-        assertThat(SvgPdfPainter.matrix("scale", new double[] {2})).containsExactly(2, 0, 0, 2, 0, 0);
-        assertThat(SvgPdfPainter.matrix("skewY", new double[] {1, 2})).isNull();
-        assertThat(SvgPdfPainter.length("12pt", 16)).isCloseTo(16, within(1e-12));
-        assertThat(SvgPdfPainter.length("2em", 13)).isEqualTo(26);
+        assertThat(SvgValues.matrix("translate", new double[] {3})).containsExactly(1, 0, 0, 1, 3, 0);
+        assertThat(SvgValues.matrix("scale", new double[] {2})).containsExactly(2, 0, 0, 2, 0, 0);
+        assertThat(SvgValues.matrix("skewY", new double[] {1, 2})).isNull();
+        assertThat(SvgValues.length("12pt", 16)).isCloseTo(16, within(1e-12));
+        assertThat(SvgValues.length("2em", 13)).isEqualTo(26);
     }
 }
