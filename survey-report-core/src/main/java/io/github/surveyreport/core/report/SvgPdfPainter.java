@@ -30,20 +30,23 @@ import org.xhtmlrenderer.pdf.ITextFontResolver;
  * {@code fill}, {@code stroke} and their opacities, {@code opacity}, {@code fill-rule},
  * {@code stroke-width}, {@code stroke-dasharray}, {@code stroke-dashoffset},
  * {@code stroke-linecap}, {@code stroke-linejoin}, {@code stroke-miterlimit}, {@code font-family},
- * {@code font-size}, {@code font-weight}, {@code transform}, {@code display} and
+ * {@code font-size}, {@code font-weight}, {@code font-style}, {@code transform}, {@code display} and
  * {@code visibility}, as attributes or in {@code style}. Everything else (markers, gradients,
- * {@code use}, images) is left out with one warning per kind, so a figure never silently loses
- * a part. Style sheets do not reach the SVG: its look is in its own attributes.
+ * {@code use}, images, baseline and spacing attributes) is left out with one warning per kind,
+ * so a figure never silently loses a part. Style sheets do not reach the SVG: its look is in
+ * its own attributes.
  *
  * <p>A text run is set in the first of its {@code font-family} fonts that has all its
  * characters, character by character, since the report's fonts are registered per script.
+ * Bold and italic text whose font has no such face is emboldened or slanted, as Flying Saucer
+ * and browsers do (the report's CJK font has neither).
  */
 final class SvgPdfPainter {
     static final String SVG_NS = "http://www.w3.org/2000/svg";
     private static final Set<String> SILENT = Set.of("title", "desc", "metadata");
     private static final Set<String> SHAPES = Set.of("rect", "circle", "ellipse", "line", "polyline", "polygon", "path");
-    private static final Set<String> UNSUPPORTED_ATTRIBUTES = Set.of("marker-start", "marker-mid", "marker-end",
-            "clip-path", "mask", "filter");
+    /** The slant of text whose font has no italic face: 12 degrees, as browsers synthesise it. */
+    private static final double SLANT = Math.tan(Math.toRadians(12));
     /** Kappa: control-point distance of a quarter circle of radius 1 drawn as one cubic. */
     private static final double KAPPA = 0.5522847498307936;
 
@@ -98,11 +101,6 @@ final class SvgPdfPainter {
         if (!group && !SHAPES.contains(name) && !name.equals("text")) {
             warnOnce("<" + name + ">");
             return;
-        }
-        for (String attribute : UNSUPPORTED_ATTRIBUTES) {
-            if (e.hasAttribute(attribute)) {
-                warnOnce("the " + attribute + " attribute");
-            }
         }
         SvgStyle style = parentStyle.inherit(e, this::warnOnce);
         if (style.hidden) {
@@ -298,7 +296,7 @@ final class SvgPdfPainter {
                 warnOnce("positioned <tspan> (its text joins the line)");
             }
         }
-        List<FontDescription> candidates = fonts(style.fontFamilies, style.bold);
+        List<FontDescription> candidates = fonts(style.fontFamilies, style.bold, style.italic);
         List<Run> runs = runs(content, candidates);
         double size = style.fontSize;
         double width = 0;
@@ -328,8 +326,10 @@ final class SvgPdfPainter {
                 canvas.setTextRenderingMode(PdfContentByte.TEXT_RENDER_MODE_FILL);
             }
             canvas.setFontAndSize(font, (float) size);
-            // the canvas is y-down; flip the glyphs back upright
-            canvas.setTextMatrix(1, 0, 0, -1, (float) x, (float) y);
+            boolean fakeItalic = style.italic && run.font.getStyle() != IdentValue.ITALIC
+                    && run.font.getStyle() != IdentValue.OBLIQUE;
+            // the canvas is y-down; flip the glyphs back upright (and slant them if need be)
+            canvas.setTextMatrix(1, 0, fakeItalic ? (float) SLANT : 0, -1, (float) x, (float) y);
             canvas.showText(run.text);
             x += font.getWidthPoint(run.text, (float) size);
         }
@@ -372,8 +372,8 @@ final class SvgPdfPainter {
     }
 
     /** The registered fonts for a font-family list, in order, then the resolver's serif as a last resort. */
-    private List<FontDescription> fonts(List<String> families, boolean bold) {
-        String key = families + (bold ? "/bold" : "/normal");
+    private List<FontDescription> fonts(List<String> families, boolean bold, boolean italic) {
+        String key = families + (bold ? "/bold" : "/normal") + (italic ? "/italic" : "");
         List<FontDescription> cached = fontCache.get(key);
         if (cached != null) {
             return cached;
@@ -387,7 +387,8 @@ final class SvgPdfPainter {
             if (family == null) {
                 continue;
             }
-            FontDescription description = family.match(bold ? 700 : 400, IdentValue.NORMAL);
+            FontDescription description = family.match(bold ? 700 : 400,
+                    italic ? IdentValue.ITALIC : IdentValue.NORMAL);
             if (description != null && !found.contains(description)) {
                 found.add(description);
             }

@@ -17,8 +17,12 @@ import org.w3c.dom.Element;
 final class SvgStyle {
     private static final Set<String> PROPERTIES = Set.of("fill", "stroke", "fill-opacity", "stroke-opacity",
             "opacity", "fill-rule", "stroke-width", "stroke-dasharray", "stroke-dashoffset", "stroke-linecap",
-            "stroke-linejoin", "stroke-miterlimit", "font-family", "font-size", "font-weight", "text-anchor",
-            "visibility", "display");
+            "stroke-linejoin", "stroke-miterlimit", "font-family", "font-size", "font-weight", "font-style",
+            "text-anchor", "visibility", "display");
+    /** Presentation attributes that would move or change text or shapes, but are not drawn. */
+    private static final Set<String> UNDRAWN = Set.of("dominant-baseline", "alignment-baseline", "baseline-shift",
+            "letter-spacing", "word-spacing", "text-decoration", "writing-mode", "clip-path", "mask", "filter",
+            "marker-start", "marker-mid", "marker-end");
     /** Properties that change nothing in a static PDF drawing. */
     private static final Set<String> IGNORED_STYLE_PROPERTIES = Set.of("width", "height", "max-width",
             "cursor", "pointer-events", "shape-rendering", "text-rendering", "color-interpolation");
@@ -38,6 +42,7 @@ final class SvgStyle {
     List<String> fontFamilies = List.of("serif");
     double fontSize = 16;
     boolean bold;
+    boolean italic;
     String textAnchor = "start";
     boolean visible = true;
     boolean hidden;
@@ -63,6 +68,7 @@ final class SvgStyle {
         s.fontFamilies = fontFamilies;
         s.fontSize = fontSize;
         s.bold = bold;
+        s.italic = italic;
         s.textAnchor = textAnchor;
         s.visible = visible;
         // opacity and display are not inherited; group opacity is applied to each part
@@ -79,6 +85,11 @@ final class SvgStyle {
                 properties.put(property, e.getAttribute(property));
             }
         }
+        for (String property : UNDRAWN) {
+            if (e.hasAttribute(property)) {
+                unsupported.accept("the " + property + " attribute");
+            }
+        }
         for (String declaration : e.getAttribute("style").split(";")) {
             int colon = declaration.indexOf(':');
             if (colon > 0) {
@@ -86,6 +97,8 @@ final class SvgStyle {
                 String value = declaration.substring(colon + 1).replace("!important", "").trim();
                 if (PROPERTIES.contains(property)) {
                     properties.put(property, value);
+                } else if (UNDRAWN.contains(property)) {
+                    unsupported.accept("the " + property + " attribute");
                 } else if (!IGNORED_STYLE_PROPERTIES.contains(property)) {
                     unsupported.accept("the style property " + property);
                 }
@@ -142,6 +155,7 @@ final class SvgStyle {
             case "font-family" -> fontFamilies = families(value);
             case "font-weight" -> bold = value.equals("bold") || value.equals("bolder")
                     || (value.matches("\\d{3,4}") && Integer.parseInt(value) >= 600);
+            case "font-style" -> italic = value.equals("italic") || value.startsWith("oblique");
             case "text-anchor" -> textAnchor = value;
             case "visibility" -> visible = value.equals("visible");
             case "display" -> hidden = value.equals("none");

@@ -17,7 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSNumber;
+import org.apache.pdfbox.pdfparser.PDFStreamParser;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
@@ -96,6 +100,33 @@ class SvgPdfPainterTest {
                 .contains("<image>")
                 .contains("the rest of a path whose data it cannot read (expected a number at position 9 in \"M0 0 L 5\")")
                 .contains("the paint fill=\"url(#gradient)\" (drawn black)");
+    }
+
+    @Test
+    void italicTextWithoutAnItalicFaceIsSlantedAndBaselineAttributesAreReported() throws Exception {
+        byte[] pdf = paint("""
+                <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 40" font-family="'Report CJK'">
+                  <text x="10" y="20" font-style="italic" dominant-baseline="middle">p</text>
+                </svg>""");
+        assertThat(text(pdf)).contains("p");
+        // the only text matrix: the y flip of the canvas, with the 12 degree slant
+        List<Float> matrix = new ArrayList<>();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDStream stream = new PDStream(document.getPage(0).getResources().getXObject(
+                    document.getPage(0).getResources().getXObjectNames().iterator().next()).getCOSObject());
+            List<Object> tokens = new PDFStreamParser(stream.toByteArray()).parse();
+            for (int i = 0; i < tokens.size(); i++) {
+                if (tokens.get(i) instanceof Operator op && op.getName().equals("Tm")) {
+                    for (int k = i - 6; k < i; k++) {
+                        matrix.add(((COSNumber) tokens.get(k)).floatValue());
+                    }
+                }
+            }
+        }
+        assertThat(matrix).hasSize(6);
+        assertThat(matrix.get(2)).isCloseTo((float) Math.tan(Math.toRadians(12)), within(1e-4f));
+        assertThat(matrix.get(3)).isEqualTo(-1f);
+        assertThat(warnings).singleElement().asString().startsWith("The PDF figure leaves out the dominant-baseline attribute.");
     }
 
     @Test
