@@ -186,6 +186,10 @@ record PdfFonts(List<Registration> registrations, String cssFamily, String figur
         void useForGenericFamilies(String cssFamily) {
             String first = cssFamily.substring(0, cssFamily.indexOf(',')).replace("'", "").trim();
             FontFamily body = getFonts().get(first);
+            if (body == null) {
+                // a configured family whose name CSS could not quote as it is: the first one added
+                body = getFonts().values().iterator().next();
+            }
             for (String generic : new String[] {"Serif", "SansSerif", "Monospaced"}) {
                 getFonts().put(generic, body);
             }
