@@ -156,7 +156,7 @@ record PdfFonts(List<Registration> registrations, String cssFamily, String figur
             }
         }
         if (resolver instanceof EmbeddedOnlyFontResolver embedded) {
-            embedded.useForGenericFamilies(cssFamily);
+            embedded.useForGenericFamilies(cssFamily, registrations.get(0).alias());
         }
         return resolver;
     }
@@ -183,12 +183,12 @@ record PdfFonts(List<Registration> registrations, String cssFamily, String figur
         }
 
         /** Points the generic families, and thereby every fallback, at the body's first font. */
-        void useForGenericFamilies(String cssFamily) {
+        void useForGenericFamilies(String cssFamily, String firstAlias) {
             String first = cssFamily.substring(0, cssFamily.indexOf(',')).replace("'", "").trim();
             FontFamily body = getFonts().get(first);
             if (body == null) {
-                // a configured family whose name CSS could not quote as it is: the first one added
-                body = getFonts().values().iterator().next();
+                // a configured family whose name CSS could not quote as it is
+                body = getFonts().get(firstAlias);
             }
             for (String generic : new String[] {"Serif", "SansSerif", "Monospaced"}) {
                 getFonts().put(generic, body);
