@@ -67,16 +67,7 @@ class NistRegressionTest {
     }
 
     static RegressionResult fit(String name) {
-        int k = certifiedB(name).size() - 1;
-        List<String> columns = new ArrayList<>();
-        columns.add("y");
-        List<String> xs = new ArrayList<>();
-        for (int i = 1; i <= k; i++) {
-            xs.add("x" + i);
-        }
-        columns.addAll(xs);
-        AnalysisLayout layout = new AnalysisLayout(columns, List.of(),
-                List.of(new AnalysisLayout.RegressionSpec("y", xs)), List.of(), null, 0.05);
+        AnalysisLayout layout = layout(name);
         ReferenceStudy data = ReferenceStudy.readCsv("/reference/nist/" + name + ".csv", layout, null, 0);
         return data.accumulate().finish().regressions().get(0);
     }
