@@ -18,6 +18,7 @@ import io.github.surveyreport.core.results.Results;
 import io.github.surveyreport.core.results.ScaleReliability;
 import io.github.surveyreport.core.study.Construct;
 import io.github.surveyreport.core.study.Hypothesis;
+import io.github.surveyreport.core.study.Language;
 import io.github.surveyreport.core.study.Study;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,6 +47,10 @@ final class ReportModel {
         m.put("downloads", new LinkedHashMap<>(downloads));
         m.put("lang", study.language().code());
         m.put("medium", medium);
+        // booleans for the templates' tests: FreeMarker compares strings after NFKC normalisation,
+        // whose tables cost a cold JVM about 30 ms to load
+        m.put("zh", study.language() == Language.ZH);
+        m.put("pdf", "pdf".equals(medium));
         m.put("fmt", new FormatFunctions(new NumberFormats(options.decimals())));
         m.put("seq", new Numbering());
         m.put("title", blankToNull(study.title()));
@@ -275,12 +280,14 @@ final class ReportModel {
             List<Map<String, Object>> cells = new ArrayList<>();
             for (int j = 0; j < vars.size(); j++) {
                 if (j < i) {
-                    cells.add(map("kind", "r", "r", c.r().get(i).get(j), "p", c.p().get(i).get(j)));
+                    cells.add(map("kind", "r", "lower", true, "diagonal", false,
+                            "r", c.r().get(i).get(j), "p", c.p().get(i).get(j)));
                 } else if (j == i) {
                     ScaleReliability s = alphas.get(id);
-                    cells.add(map("kind", "diagonal", "alpha", s == null ? null : s.alpha()));
+                    cells.add(map("kind", "diagonal", "lower", false, "diagonal", true,
+                            "alpha", s == null ? null : s.alpha()));
                 } else {
-                    cells.add(map("kind", "blank"));
+                    cells.add(map("kind", "blank", "lower", false, "diagonal", false));
                 }
             }
             rows.add(map("index", i + 1, "id", id, "label", study.label(id),
@@ -383,9 +390,10 @@ final class ReportModel {
             Object value = property(check, "value");
             Object limit = property(check, "limit");
             String name = text(property(check, "name"));
+            String kind = checkKind(name, value, limit);
             Map<String, Object> row = map("name", name,
                     "subject", text(property(check, "subject")), "value", value, "limit", limit,
-                    "kind", checkKind(name, value, limit),
+                    "kind", kind, "pValue", kind.equals("p"), "bounded", kind.equals("bounded"),
                     "passed", Boolean.TRUE.equals(property(check, "passed")),
                     "message", text(property(check, "message")));
             if (!(Boolean) row.get("passed")) {
