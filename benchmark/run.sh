@@ -92,6 +92,21 @@ FULL_WALL=$(median_of "${FULL_WALLS[@]}")
 REPORTS_WALL=$(median_of "${DIFFS[@]}")
 echo "   json: ${JSON_WALLS[*]}; json,html,pdf: ${FULL_WALLS[*]}; differences: ${DIFFS[*]}" >&2
 
+# the same pairs with Maven's JVM limited to the C1 compiler, as `.mvn/jvm.config` can set it for
+# a research project: a build of a few seconds does not earn back what C2 compiles
+echo "== the same pairs with MAVEN_OPTS=-XX:TieredStopAtLevel=1" >&2
+C1_JSON_WALLS=(); C1_FULL_WALLS=(); C1_DIFFS=()
+for _ in $(seq "$PROCESS_RUNS"); do
+  read -r json_wall _ < <(cd "$DATA/likert17-1000000" && measure 1 env MAVEN_OPTS=-XX:TieredStopAtLevel=1 mvn -B -q -o verify -DsurveyReport.formats=json)
+  read -r full_wall _ < <(cd "$DATA/likert17-1000000" && measure 1 env MAVEN_OPTS=-XX:TieredStopAtLevel=1 mvn -B -q -o verify -DsurveyReport.formats=json,html,pdf)
+  C1_JSON_WALLS+=("$json_wall"); C1_FULL_WALLS+=("$full_wall")
+  C1_DIFFS+=("$(awk -v a="$full_wall" -v b="$json_wall" 'BEGIN {printf "%.2f", a - b}')")
+done
+C1_JSON_WALL=$(median_of "${C1_JSON_WALLS[@]}")
+C1_FULL_WALL=$(median_of "${C1_FULL_WALLS[@]}")
+C1_REPORTS_WALL=$(median_of "${C1_DIFFS[@]}")
+echo "   json: ${C1_JSON_WALLS[*]}; json,html,pdf: ${C1_FULL_WALLS[*]}; differences: ${C1_DIFFS[*]}" >&2
+
 R_WALL="-"; R_RSS="-"; PY_WALL="-"; PY_RSS="-"
 MILLION="$DATA/likert17-1000000"
 if command -v Rscript > /dev/null && Rscript -e 'library(psych); library(car)' > /dev/null 2>&1; then
@@ -120,8 +135,11 @@ fi
   echo "| \`mvn -B -q -o verify -DsurveyReport.formats=json\` | 10,000 | $MVN4_WALL | $MVN4_RSS |"
   echo "| \`mvn -B -q -o verify -DsurveyReport.formats=json\` | 1,000,000 | $MVN6_WALL | $MVN6_RSS |"
   echo "| \`mvn -B -q -o verify\` (json, HTML and PDF) | 1,000,000 | $FULL_WALL | $FULL_RSS |"
+  echo "| the same, json only, Maven's JVM with \`-XX:TieredStopAtLevel=1\` | 1,000,000 | $C1_JSON_WALL | - |"
+  echo "| the same, json, HTML and PDF, with \`-XX:TieredStopAtLevel=1\` | 1,000,000 | $C1_FULL_WALL | - |"
   echo "| R 4 (psych + car), \`benchmark/r/pipeline.R\` | 1,000,000 | $R_WALL | $R_RSS |"
   echo "| Python 3 (pandas + numpy + statsmodels), \`benchmark/python/pipeline.py\` | 1,000,000 | $PY_WALL | $PY_RSS |"
   echo
-  echo "The HTML and PDF reports add $REPORTS_WALL s (median of the $PROCESS_RUNS pairs' differences; target: at most 2 s)."
+  echo "The HTML and PDF reports add $REPORTS_WALL s (median of the $PROCESS_RUNS pairs' differences; target: at most 2 s);"
+  echo "with Maven's JVM limited to C1 (\`-XX:TieredStopAtLevel=1\` in \`.mvn/jvm.config\`), $C1_REPORTS_WALL s."
 } | tee "$BENCH/target/results.md"
