@@ -339,12 +339,29 @@ public final class ReportRenderer {
             });
             return builder.parse(new InputSource(new StringReader(xhtml)));
         } catch (SAXParseException e) {
+            // the line numbers are the generated document's; its text lets the user find the template
             throw new SurveyReportException("Cannot render the PDF report: the templates' output is not well-formed "
                     + "XHTML at line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": "
-                    + e.getMessage(), e);
+                    + sentence(e.getMessage()) + lineText(xhtml, e.getLineNumber()), e);
         } catch (SAXException | IOException | ParserConfigurationException e) {
             throw new SurveyReportException("Cannot render the PDF report: " + e.getMessage(), e);
         }
+    }
+
+    private static String sentence(String message) {
+        String text = String.valueOf(message).strip();
+        return text.endsWith(".") ? text : text + ".";
+    }
+
+    /** {@code " The line reads: …"} for a line of the document, shortened; empty if there is none. */
+    static String lineText(String document, int lineNumber) {
+        String[] lines = document.split("\n", -1);
+        if (lineNumber < 1 || lineNumber > lines.length || lines[lineNumber - 1].isBlank()) {
+            return "";
+        }
+        String line = lines[lineNumber - 1].strip();
+        int max = 160;
+        return " The line reads: " + (line.length() > max ? line.substring(0, max) + "…" : line);
     }
 
     /** A parser feature that speeds things up where the JDK's parser supports it. */

@@ -274,6 +274,28 @@ class ReportRendererTest {
     }
 
     @Test
+    void templateOutputThatIsNotWellFormedNamesTheLineAndShowsIt(@TempDir Path dir) throws IOException {
+        Path templates = Files.createDirectories(dir.resolve("templates"));
+        Files.writeString(templates.resolve("title.ftlx"), "<div class=\"title-page\">\n<p class=\"facts\">unclosed\n</div>");
+        ReportRenderer custom = new ReportRenderer(ReportOptions.defaults().withTemplateDirectory(templates),
+                warnings::add);
+        Fixtures.Analysed a = Fixtures.bfi();
+        assertThatThrownBy(() -> custom.pdf(a.study(), a.results()))
+                .isInstanceOf(SurveyReportException.class)
+                .hasMessageStartingWith("Cannot render the PDF report: the templates' output is not well-formed XHTML "
+                        + "at line ")
+                .hasMessageContaining("must be terminated by the matching end-tag \"</p>\". The line reads: </div>");
+    }
+
+    @Test
+    void aLineOfTheDocumentIsShownShortened() {
+        assertThat(ReportRenderer.lineText("a\n  <p>b</p>  \nc", 2)).isEqualTo(" The line reads: <p>b</p>");
+        assertThat(ReportRenderer.lineText("x".repeat(200), 1)).isEqualTo(" The line reads: " + "x".repeat(160) + "…");
+        assertThat(ReportRenderer.lineText("a\n\n", 2)).isEmpty();
+        assertThat(ReportRenderer.lineText("a", 5)).isEmpty();
+    }
+
+    @Test
     void aMissingTemplateDirectoryIsReported(@TempDir Path dir) {
         assertThatThrownBy(() -> new ReportRenderer(
                 ReportOptions.defaults().withTemplateDirectory(dir.resolve("nope")), warnings::add))
