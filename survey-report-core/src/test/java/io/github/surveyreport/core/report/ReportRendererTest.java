@@ -261,11 +261,8 @@ class ReportRendererTest {
     void anSvgFileInAnImgIsAClearErrorInThePdf(@TempDir Path dir) throws IOException {
         Path svg = Files.writeString(dir.resolve("logo.svg"),
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect width=\"10\" height=\"10\"/></svg>");
-        Path templates = Files.createDirectories(dir.resolve("templates"));
-        Files.writeString(templates.resolve("title.ftlx"), "<div class=\"title-page\"><img src=\""
+        ReportRenderer custom = withTitleTemplate(dir, "<div class=\"title-page\"><img src=\""
                 + svg.toUri() + "\" style=\"width: 10mm\"/></div>");
-        ReportRenderer custom = new ReportRenderer(ReportOptions.defaults().withTemplateDirectory(templates),
-                warnings::add);
         Fixtures.Analysed a = Fixtures.bfi();
         assertThatThrownBy(() -> custom.pdf(a.study(), a.results()))
                 .isInstanceOf(SurveyReportException.class)
@@ -275,16 +272,20 @@ class ReportRendererTest {
 
     @Test
     void templateOutputThatIsNotWellFormedNamesTheLineAndShowsIt(@TempDir Path dir) throws IOException {
-        Path templates = Files.createDirectories(dir.resolve("templates"));
-        Files.writeString(templates.resolve("title.ftlx"), "<div class=\"title-page\">\n<p class=\"facts\">unclosed\n</div>");
-        ReportRenderer custom = new ReportRenderer(ReportOptions.defaults().withTemplateDirectory(templates),
-                warnings::add);
+        ReportRenderer custom = withTitleTemplate(dir, "<div class=\"title-page\">\n<p class=\"facts\">unclosed\n</div>");
         Fixtures.Analysed a = Fixtures.bfi();
         assertThatThrownBy(() -> custom.pdf(a.study(), a.results()))
                 .isInstanceOf(SurveyReportException.class)
                 .hasMessageStartingWith("Cannot render the PDF report: the templates' output is not well-formed XHTML "
                         + "at line ")
                 .hasMessageContaining("must be terminated by the matching end-tag \"</p>\". The line reads: </div>");
+    }
+
+    /** A renderer whose title page comes from a project template directory with this text. */
+    private ReportRenderer withTitleTemplate(Path dir, String title) throws IOException {
+        Path templates = Files.createDirectories(dir.resolve("templates"));
+        Files.writeString(templates.resolve("title.ftlx"), title);
+        return new ReportRenderer(ReportOptions.defaults().withTemplateDirectory(templates), warnings::add);
     }
 
     @Test
