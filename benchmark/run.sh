@@ -52,6 +52,8 @@ ENGINE_OUT="$BENCH/target/engine.txt"
 # shellcheck disable=SC2086
 java -Xmx256m -cp "$CP" io.github.surveyreport.benchmark.EngineBench --runs 5 $ENGINE_DIRS | tee "$ENGINE_OUT" >&2
 
+median_of() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
 # runs "$@" REPEAT times; prints "median-wall-seconds max-rss-MiB"
 measure() {
   local repeat=$1; shift
@@ -64,8 +66,7 @@ measure() {
     [ "$kb" -gt "$rss" ] && rss=$kb
   done
   rm -f "$out"
-  local median; median=$(printf '%s\n' "${walls[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}')
-  echo "$median $((rss / 1024))"
+  echo "$(median_of "${walls[@]}") $((rss / 1024))"
 }
 
 echo "== whole process: mvn -B -q -o verify ($PROCESS_RUNS runs each, interleaved)" >&2
@@ -76,39 +77,33 @@ read -r EMPTY_WALL EMPTY_RSS < <(cd "$EMPTY" && measure "$PROCESS_RUNS" mvn -B -
 read -r MVN4_WALL MVN4_RSS < <(cd "$DATA/likert17-10000" && measure "$PROCESS_RUNS" mvn -B -q -o verify -DsurveyReport.formats=json)
 
 # json only against json + HTML + PDF on the 10^6-row study, run in pairs so that both see the
-# same machine; the reports' cost is the median of the pairs' differences
-JSON_WALLS=(); FULL_WALLS=(); DIFFS=(); MVN6_RSS=0; FULL_RSS=0
-for _ in $(seq "$PROCESS_RUNS"); do
-  read -r json_wall json_rss < <(cd "$DATA/likert17-1000000" && measure 1 mvn -B -q -o verify -DsurveyReport.formats=json)
-  read -r full_wall full_rss < <(cd "$DATA/likert17-1000000" && measure 1 mvn -B -q -o verify -DsurveyReport.formats=json,html,pdf)
-  JSON_WALLS+=("$json_wall"); FULL_WALLS+=("$full_wall")
-  DIFFS+=("$(awk -v a="$full_wall" -v b="$json_wall" 'BEGIN {printf "%.2f", a - b}')")
-  [ "$json_rss" -gt "$MVN6_RSS" ] && MVN6_RSS=$json_rss
-  [ "$full_rss" -gt "$FULL_RSS" ] && FULL_RSS=$full_rss
-done
-median_of() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-MVN6_WALL=$(median_of "${JSON_WALLS[@]}")
-FULL_WALL=$(median_of "${FULL_WALLS[@]}")
-REPORTS_WALL=$(median_of "${DIFFS[@]}")
-echo "   json: ${JSON_WALLS[*]}; json,html,pdf: ${FULL_WALLS[*]}; differences: ${DIFFS[*]}" >&2
+# same machine; the reports' cost is the median of the pairs' differences. Runs with the given
+# JVM options for Maven (`-` for none) and prints "json-median full-median reports-median
+# json-max-RSS full-max-RSS"; the single times go to stderr.
+measure_pairs() {
+  local options=$1 json_walls=() full_walls=() diffs=() json_rss=0 full_rss=0 wall rss
+  local env=(env)
+  [ "$options" = - ] || env+=("MAVEN_OPTS=$options")
+  for _ in $(seq "$PROCESS_RUNS"); do
+    read -r wall rss < <(cd "$MILLION" && measure 1 "${env[@]}" mvn -B -q -o verify -DsurveyReport.formats=json)
+    json_walls+=("$wall"); [ "$rss" -gt "$json_rss" ] && json_rss=$rss
+    read -r wall rss < <(cd "$MILLION" && measure 1 "${env[@]}" mvn -B -q -o verify -DsurveyReport.formats=json,html,pdf)
+    full_walls+=("$wall"); [ "$rss" -gt "$full_rss" ] && full_rss=$rss
+    diffs+=("$(awk -v a="$wall" -v b="${json_walls[-1]}" 'BEGIN {printf "%.2f", a - b}')")
+  done
+  echo "   json: ${json_walls[*]}; json,html,pdf: ${full_walls[*]}; differences: ${diffs[*]}" >&2
+  echo "$(median_of "${json_walls[@]}") $(median_of "${full_walls[@]}") $(median_of "${diffs[@]}") $json_rss $full_rss"
+}
+
+MILLION="$DATA/likert17-1000000"
+read -r MVN6_WALL FULL_WALL REPORTS_WALL MVN6_RSS FULL_RSS < <(measure_pairs -)
 
 # the same pairs with Maven's JVM limited to the C1 compiler, as `.mvn/jvm.config` can set it for
 # a research project: a build of a few seconds does not earn back what C2 compiles
 echo "== the same pairs with MAVEN_OPTS=-XX:TieredStopAtLevel=1" >&2
-C1_JSON_WALLS=(); C1_FULL_WALLS=(); C1_DIFFS=()
-for _ in $(seq "$PROCESS_RUNS"); do
-  read -r json_wall _ < <(cd "$DATA/likert17-1000000" && measure 1 env MAVEN_OPTS=-XX:TieredStopAtLevel=1 mvn -B -q -o verify -DsurveyReport.formats=json)
-  read -r full_wall _ < <(cd "$DATA/likert17-1000000" && measure 1 env MAVEN_OPTS=-XX:TieredStopAtLevel=1 mvn -B -q -o verify -DsurveyReport.formats=json,html,pdf)
-  C1_JSON_WALLS+=("$json_wall"); C1_FULL_WALLS+=("$full_wall")
-  C1_DIFFS+=("$(awk -v a="$full_wall" -v b="$json_wall" 'BEGIN {printf "%.2f", a - b}')")
-done
-C1_JSON_WALL=$(median_of "${C1_JSON_WALLS[@]}")
-C1_FULL_WALL=$(median_of "${C1_FULL_WALLS[@]}")
-C1_REPORTS_WALL=$(median_of "${C1_DIFFS[@]}")
-echo "   json: ${C1_JSON_WALLS[*]}; json,html,pdf: ${C1_FULL_WALLS[*]}; differences: ${C1_DIFFS[*]}" >&2
+read -r C1_JSON_WALL C1_FULL_WALL C1_REPORTS_WALL _ _ < <(measure_pairs -XX:TieredStopAtLevel=1)
 
 R_WALL="-"; R_RSS="-"; PY_WALL="-"; PY_RSS="-"
-MILLION="$DATA/likert17-1000000"
 if command -v Rscript > /dev/null && Rscript -e 'library(psych); library(car)' > /dev/null 2>&1; then
   echo "== R (psych + car), $REFERENCE_RUNS runs" >&2
   read -r R_WALL R_RSS < <(measure "$REFERENCE_RUNS" Rscript "$BENCH/r/pipeline.R" "$MILLION/src/survey/responses.csv" "$MILLION/constructs.txt")
