@@ -204,7 +204,7 @@ class SurveyAnalysisInputTest {
         String study = STUDY.replace("data: {file: data.csv}", "data: {file: data.csv, encoding: UTF-8}");
         Path file = project(study, "id,性别,平台,A1,A2,A3\n1,男,淘宝,4,5,3\n", Charset.forName("GBK"));
         assertThatThrownBy(() -> SurveyAnalysis.run(file)).isInstanceOf(DataFileException.class)
-                .hasMessageContaining("data.csv line 1: the bytes are not valid UTF-8")
+                .hasMessageContaining("data.csv line 1 (byte offset 3): the bytes are not valid UTF-8: \"id,\\xD0")
                 .hasMessageContaining("data.encoding");
     }
 

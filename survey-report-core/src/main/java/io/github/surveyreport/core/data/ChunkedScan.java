@@ -43,16 +43,19 @@ final class ChunkedScan<T extends CsvRowSource.ScanPart<T>> {
     private final List<Part<T>> done;
     private int merged;
     private long position;
+    /** The line of the file at {@link #position}. */
+    private long line;
     private T total;
     private volatile boolean failed;
     private volatile Throwable fatal;
     private String sha256;
 
-    private record Part<T>(long start, long end, long actualEnd, T part, RuntimeException error) {
+    private record Part<T>(long start, long end, long actualEnd, long lines, T part, RuntimeException error) {
     }
 
     ChunkedScan(FileChannel channel, Charset charset, char delimiter, int headerSize, long dataStart, long size,
-                long chunk, CsvRowSource.PartFactory<T> parts, int[] selfChecked) throws IOException {
+                long chunk, CsvRowSource.PartFactory<T> parts, int[] selfChecked, long firstLine) throws IOException {
+        this.line = firstLine;
         this.selfChecked = selfChecked.clone();
         this.channel = channel;
         this.charset = charset;
@@ -132,12 +135,15 @@ final class ChunkedScan<T extends CsvRowSource.ScanPart<T>> {
     private Part<T> scanChunk(CsvScanner scanner, long start, long end) {
         T part = parts.create(false);
         try {
-            long actualEnd = start >= end ? start : scanner.scan(channel, start, end, 0, part);
-            return new Part<>(start, end, actualEnd, part, null);
+            if (start >= end) {
+                return new Part<>(start, end, start, 0, part, null);
+            }
+            long actualEnd = scanner.scan(channel, start, end, 0, part);
+            return new Part<>(start, end, actualEnd, scanner.scannedLines(), part, null);
         } catch (IOException e) {
-            return new Part<>(start, end, -1, null, new UncheckedIOException(e));
+            return new Part<>(start, end, -1, 0, null, new UncheckedIOException(e));
         } catch (RuntimeException e) {
-            return new Part<>(start, end, -1, null, e);
+            return new Part<>(start, end, -1, 0, null, e);
         }
     }
 
@@ -157,6 +163,7 @@ final class ChunkedScan<T extends CsvRowSource.ScanPart<T>> {
                     return;
                 }
                 try {
+                    p.part().startsAtLine(line);
                     if (total == null) {
                         total = p.part();
                     } else {
@@ -167,6 +174,7 @@ final class ChunkedScan<T extends CsvRowSource.ScanPart<T>> {
                     return;
                 }
                 position = p.actualEnd();
+                line += p.lines();
                 merged++;
                 window.release();
             }

@@ -5,6 +5,15 @@ public final class Columns {
     private Columns() {
     }
 
+    /**
+     * A column name in Unicode NFC, the form names are compared in: the same-looking {@code Renée}
+     * typed on macOS (decomposed, NFD) and on Windows (composed) is one name.
+     */
+    public static String normalize(String name) {
+        return java.text.Normalizer.isNormalized(name, java.text.Normalizer.Form.NFC) ? name
+                : java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC);
+    }
+
     /** {@code 0 -> A}, {@code 25 -> Z}, {@code 26 -> AA}. */
     public static String letter(int index) {
         StringBuilder letters = new StringBuilder();

@@ -1,6 +1,8 @@
 package io.github.surveyreport.core.data;
 
 import io.github.surveyreport.core.internal.Digests;
+import io.github.surveyreport.core.internal.IoErrors;
+import io.github.surveyreport.core.internal.Text;
 import io.github.surveyreport.core.study.DataSpec;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
@@ -54,6 +56,14 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
     private final Path file;
     private final Charset requestedCharset;
     private final Character requestedDelimiter;
+    /** Whether the charset is GB18030 chosen by {@link #readAsFallback}, not by the study file. */
+    private final boolean fallback;
+    /** What the reader noticed but could handle (an encoding guess, Excel's sep= line, ...). */
+    private final List<String> warnings = new ArrayList<>();
+    /** Lines before the header that are no CSV (Excel's {@code sep=;}): added to the parser's line numbers. */
+    private long lineOffset;
+    /** The reader path's guard against records without end. */
+    private RecordLengthGuard guard;
 
     private Charset charset;
     private boolean charsetDetected;
@@ -86,9 +96,14 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
      * @param delimiter its delimiter, or {@code null} to detect it from the header line
      */
     public CsvRowSource(Path file, Charset charset, Character delimiter) {
+        this(file, charset, delimiter, false);
+    }
+
+    private CsvRowSource(Path file, Charset charset, Character delimiter, boolean fallback) {
         this.file = file;
         this.requestedCharset = charset;
         this.requestedDelimiter = delimiter;
+        this.fallback = fallback;
     }
 
     /** A reader for the data a study file describes. */
@@ -106,10 +121,50 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
         return e instanceof NotUtf8Exception;
     }
 
-    /** The same file, to be read again as GB18030: what {@code auto} does when UTF-8 fails. */
+    /**
+     * The same file, to be read again as GB18030, when a file read with {@code auto} turned out
+     * not to be UTF-8 and its bytes as a whole are plausibly GBK text (see
+     * {@link CharsetDetector#classify}); the new source carries a warning saying so.
+     *
+     * @throws DataFileException naming the first invalid byte, its line and the encodings tried,
+     *                           when the file is not plausibly GBK either (e.g. a UTF-8 file with a
+     *                           stray Windows-1252 byte, or a Windows-1252 export)
+     */
     public static CsvRowSource readAsFallback(CsvRowSource source) {
         source.close();
-        return new CsvRowSource(source.file, CharsetDetector.FALLBACK, source.requestedDelimiter);
+        CharsetDetector.Verdict verdict;
+        try {
+            verdict = CharsetDetector.classify(source.file, 0);
+        } catch (IOException e) {
+            throw source.cannotRead(e);
+        }
+        if (!verdict.gb18030()) {
+            throw new DataFileException(source.file, source.notUtf8(verdict));
+        }
+        CsvRowSource next = new CsvRowSource(source.file, CharsetDetector.FALLBACK, source.requestedDelimiter, true);
+        next.warnings.add(source.name() + " is not UTF-8; it was read as GB18030 (GBK), the encoding Excel uses for "
+                + "CSV on Chinese Windows, because its bytes are GBK text throughout. Set data.encoding: GBK in the "
+                + "study file to say so and silence this warning");
+        return next;
+    }
+
+    private String notUtf8(CharsetDetector.Verdict v) {
+        String latin = CharsetDetector.windows1252(v.badByte());
+        return name() + " line " + v.badLine() + " (byte offset " + v.badOffset() + "): the file is not UTF-8, and "
+                + "it is not read in a guessed encoding because no guess fits the whole file. The byte "
+                + String.format(java.util.Locale.ROOT, "0x%02X", v.badByte()) + " is not valid UTF-8"
+                + (latin == null ? "" : " (in Windows-1252 it would be '" + latin + "')")
+                + ": \"" + v.badContext() + "\". Tried: UTF-8 (" + v.invalidUtf8() + " invalid byte"
+                + (v.invalidUtf8() == 1 ? "" : "s") + ", the first at line " + v.badLine() + "), GB18030 ("
+                + v.whyNotGb18030() + "). If the file was saved as Windows-1252 or Latin-1 (Excel in a Western "
+                + "European language), set data.encoding: windows-1252 in the study file; if it is UTF-8 with a "
+                + "few characters pasted from elsewhere, retype them at the line given and save the file as UTF-8; "
+                + "if it is GBK, set data.encoding: GBK.";
+    }
+
+    /** What the reader noticed and handled, for the log and the report: e.g. that the encoding was guessed. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     @Override
@@ -165,21 +220,22 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
         try {
             for (Lookahead ahead : lookahead) {
                 String[] cells = ahead.cells();
-                if (!(cells.length == 1 && cells[0].isEmpty() && header.size() > 1)) {
+                if (!(cells.length == 1 && Text.isSpaces(cells[0]) && header.size() > 1)) {
                     handler.row(ahead.line(), cells);
                 }
             }
             lookahead.clear();
             Iterator<CSVRecord> records = parser.iterator();
             while (true) {
-                long linesBefore = parser.getCurrentLineNumber();
+                long linesBefore = parser.getCurrentLineNumber() + lineOffset;
                 recordLine = linesBefore + 1;
+                guard.recordStarts();
                 if (!records.hasNext()) {
                     break;
                 }
                 CSVRecord record = records.next();
-                if (record.size() == 1 && record.get(0).isEmpty() && header.size() > 1) {
-                    continue; // a blank line is no response
+                if (record.size() == 1 && Text.isSpaces(record.get(0)) && header.size() > 1) {
+                    continue; // a blank (or whitespace-only) line is no response
                 }
                 handler.row(linesBefore + 1, record.values());
             }
@@ -215,6 +271,14 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
     public interface ScanPart<T> extends RawRow.Handler {
         /** Adds the rows of {@code later}, which follow this part's rows in the file. */
         void merge(T later);
+
+        /**
+         * Called once, before merging, on a chunk's part: its rows were numbered from line 0, and
+         * the chunk starts at {@code line} of the file. A part that keeps line numbers (for a
+         * warning) adds it to them.
+         */
+        default void startsAtLine(long line) {
+        }
     }
 
     /** Makes the state of a chunk. */
@@ -261,7 +325,7 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
             T result = null;
             if (chunks > 1) {
                 ChunkedScan<T> chunked = new ChunkedScan<>(channel, charset, delimiter, header.size(), dataStart, size,
-                        chunk, parts, selfChecked);
+                        chunk, parts, selfChecked, firstDataLine);
                 result = chunked.run();
                 if (result != null) {
                     sha256 = chunked.sha256();
@@ -274,6 +338,8 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
                             .scan(channel, dataStart, Long.MAX_VALUE, firstDataLine, result);
                 } catch (CsvScanner.Malformed e) {
                     throw charsetProblem(e.line);
+                } catch (CsvScanner.TooLong e) {
+                    throw tooLong(e.line, e.quoted);
                 }
                 sha256 = ChunkedScan.sha256(channel, size);
             }
@@ -283,7 +349,7 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
             scannable = false;
             throw e;
         } catch (IOException e) {
-            throw new DataFileException(file, "The data file " + file + " cannot be read: " + e.getMessage());
+            throw cannotRead(e);
         }
     }
 
@@ -299,9 +365,39 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
     }
 
     private void open() {
+        checkRegularFile();
         if (readerOnly || !openScanner()) {
             openReader();
         }
+    }
+
+    /** A directory, pipe or device is refused before reading: a FIFO would hang the build. */
+    private void checkRegularFile() {
+        if (!Files.exists(file)) {
+            throw new DataFileException(file, "The data file " + file + " does not exist (data.file in the study file)");
+        }
+        if (Files.isDirectory(file)) {
+            throw new DataFileException(file, "The data file " + file + " is a directory; data.file in the study file "
+                    + "must name the CSV file itself");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new DataFileException(file, "The data file " + file + " is not a regular file (a named pipe, socket "
+                    + "or device); copy the data into a file and point data.file at it");
+        }
+    }
+
+    /** Refuses a spreadsheet, PDF or image named .csv, saying what it is. */
+    private void checkText(byte[] head, int n) {
+        String kind = CharsetDetector.binaryKind(head, n);
+        if (kind != null) {
+            throw new DataFileException(file, "The data file " + file + " is " + kind + ", not a CSV text file. "
+                    + "Save the data as CSV (in Excel: File > Save As > CSV UTF-8 (Comma delimited)) and point "
+                    + "data.file in the study file at it");
+        }
+    }
+
+    private DataFileException cannotRead(IOException e) {
+        return new DataFileException(file, "The data file " + file + " cannot be read: " + IoErrors.reason(e));
     }
 
     /** Reads the header with the byte scanner; false if the file needs the reader. */
@@ -312,7 +408,7 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
         } catch (NoSuchFileException e) {
             throw new DataFileException(file, "The data file " + file + " does not exist (data.file in the study file)");
         } catch (IOException e) {
-            throw new DataFileException(file, "The data file " + file + " cannot be read: " + e.getMessage());
+            throw cannotRead(e);
         }
         try (channel) {
             ByteBuffer headBuffer = ByteBuffer.allocate(CharsetDetector.HEAD);
@@ -321,6 +417,7 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
             }
             byte[] head = headBuffer.array();
             int n = headBuffer.position();
+            checkText(head, n);
             CharsetDetector.Choice choice = CharsetDetector.choose(requestedCharset, head, n);
             Charset chosen = choice.charset();
             boolean detected = choice.detected();
@@ -332,14 +429,28 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
             if (!CsvScanner.supports(chosen, requestedDelimiter != null ? requestedDelimiter : ',')) {
                 return false;
             }
-            char chosenDelimiter = requestedDelimiter != null ? requestedDelimiter : detectDelimiter(channel, bodyStart);
+            charset = chosen;
+            charsetDetected = detected;
+            long headerLine = 1;
+            Character sep = excelSeparatorLine(channel, bodyStart);
+            if (sep != null) {
+                // Excel's "sep=;" line: it names the delimiter and is no header
+                long afterSep = afterFirstLine(channel, bodyStart);
+                warnings.add(name() + " line 1: Excel's 'sep=" + printable(sep) + "' line was read as the delimiter and "
+                        + "skipped; the header is on line 2");
+                bodyStart = afterSep;
+                headerLine = 2;
+            }
+            char chosenDelimiter = requestedDelimiter != null ? requestedDelimiter
+                    : sep != null ? sep : detectDelimiter(channel, bodyStart);
+            if (!CsvScanner.supports(chosen, chosenDelimiter)) {
+                return false;
+            }
             CsvScanner scanner = new CsvScanner(chosen, chosenDelimiter, 0);
             String[][] names = new String[1][];
             long after;
-            charset = chosen;
-            charsetDetected = detected;
             try {
-                after = scanner.scan(channel, bodyStart, bodyStart + 1, 1, (line, row) -> {
+                after = scanner.scan(channel, bodyStart, bodyStart + 1, headerLine, (line, row) -> {
                     String[] values = new String[row.size()];
                     for (int i = 0; i < values.length; i++) {
                         values[i] = row.text(i);
@@ -347,7 +458,9 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
                     names[0] = values;
                 });
             } catch (CsvScanner.Malformed e) {
-                throw charsetProblem(1);
+                throw charsetProblem(headerLine);
+            } catch (CsvScanner.TooLong e) {
+                throw tooLong(e.line, e.quoted);
             } catch (CsvScanner.Unscannable e) {
                 return false;
             }
@@ -356,15 +469,63 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
                         + " is empty; it needs a header row with the column names and one row per respondent");
             }
             delimiter = chosenDelimiter;
-            header = checkHeader(names[0]);
+            header = checkHeader(names[0], headerLine);
             dataStart = after;
-            firstDataLine = 1 + scanner.lastRecordLines();
+            firstDataLine = headerLine + scanner.lastRecordLines();
             skipExportMetadata(channel, chosen, chosenDelimiter);
             scannable = true;
             return true;
         } catch (IOException e) {
-            throw new DataFileException(file, "The data file " + file + " cannot be read: " + e.getMessage());
+            throw cannotRead(e);
         }
+    }
+
+    /** The delimiter of an Excel {@code sep=X} first line, or {@code null} if the file has none. */
+    private static Character excelSeparatorLine(FileChannel channel, long start) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(8);
+        while (buffer.hasRemaining() && channel.read(buffer, start + buffer.position()) > 0) {
+            // the first bytes
+        }
+        byte[] b = buffer.array();
+        int n = buffer.position();
+        if (n >= 5 && b[0] == 's' && b[1] == 'e' && b[2] == 'p' && b[3] == '=' && b[4] != '"' && b[4] > 0
+                && (n == 5 || b[5] == '\r' || b[5] == '\n')) {
+            return (char) b[4];
+        }
+        return null;
+    }
+
+    /** The position after the first line end at or after {@code start}. */
+    private static long afterFirstLine(FileChannel channel, long start) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(8);
+        channel.read(buffer, start);
+        byte[] b = buffer.array();
+        int n = buffer.position();
+        for (int i = 0; i < n; i++) {
+            if (b[i] == '\n') {
+                return start + i + 1;
+            }
+            if (b[i] == '\r') {
+                return start + i + (i + 1 < n && b[i + 1] == '\n' ? 2 : 1);
+            }
+        }
+        return start + n;
+    }
+
+    private static String printable(char c) {
+        return c == '\t' ? "\\t" : String.valueOf(c);
+    }
+
+    /** A record that exceeds the length limit: an unclosed quote, or no line ends at all. */
+    private DataFileException tooLong(long line, boolean quoted) {
+        String limit = (CsvScanner.MAX_RECORD >> 20) + " MB";
+        if (quoted) {
+            return new DataFileException(file, name() + " line " + line + ": a quoted field that starts on this line "
+                    + "is never closed: the record goes on for more than " + limit + " without a closing quote. Check "
+                    + "for a stray \" character on this line (inside a quoted field a quote must be doubled: \"\")");
+        }
+        return new DataFileException(file, name() + " line " + line + ": no line end within " + limit + "; a CSV file "
+                + "has one respondent per line. Is " + name() + " really a CSV text file?");
     }
 
     /**
@@ -462,8 +623,33 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
         if (charsetDetected) {
             return new NotUtf8Exception();
         }
-        return new DataFileException(file, name() + " line " + line + ": the bytes are not valid " + charset.name()
-                + "; set data.encoding in the study file to the file's encoding (e.g. GBK, GB18030, UTF-8) or to auto");
+        CharsetDetector.Malformation at = null;
+        try {
+            at = CharsetDetector.firstMalformed(file, charset, bomLength());
+        } catch (IOException e) {
+            // the message below still names the line the reader reported
+        }
+        String where = at == null ? name() + " line " + line
+                : name() + " line " + (at.line() + lineOffset) + " (byte offset " + at.offset() + ")";
+        String bytes = at == null ? "" : ": \"" + at.context() + "\"";
+        if (fallback) {
+            return new DataFileException(file, where + ": the bytes are not valid GB18030" + bytes + ". The file is not "
+                    + "UTF-8 and was read as GB18030 (GBK) because the rest of it looks like GBK text; set "
+                    + "data.encoding in the study file to the file's real encoding (UTF-8, GBK, windows-1252, ...)");
+        }
+        return new DataFileException(file, where + ": the bytes are not valid " + charset.name() + bytes
+                + "; data.encoding in the study file says " + requestedCharset.name() + ": set it to the file's "
+                + "encoding (UTF-8, GBK, GB18030, windows-1252, UTF-16, ...) or to auto");
+    }
+
+    /** Bytes of the byte order mark the reader skipped. */
+    private int bomLength() {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(CharsetDetector.HEAD);
+            return CharsetDetector.choose(requestedCharset, head, head.length).skip();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private void openReader() {
@@ -473,7 +659,7 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
         } catch (NoSuchFileException e) {
             throw new DataFileException(file, "The data file " + file + " does not exist (data.file in the study file)");
         } catch (IOException e) {
-            throw new DataFileException(file, "The data file " + file + " cannot be read: " + e.getMessage());
+            throw cannotRead(e);
         }
         digest = Digests.newSha256();
         try {
@@ -482,6 +668,7 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
             byte[] head = new byte[CharsetDetector.HEAD];
             int n = in.readNBytes(head, 0, head.length);
             in.reset();
+            checkText(head, n);
             CharsetDetector.Choice choice = CharsetDetector.choose(requestedCharset, head, n);
             charset = choice.charset();
             charsetDetected = choice.detected();
@@ -493,8 +680,16 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
             Reader reader = new InputStreamReader(in, charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT));
-            BufferedReader buffered = new BufferedReader(reader, 1 << 16);
-            delimiter = requestedDelimiter != null ? requestedDelimiter : detectDelimiter(buffered);
+            guard = new RecordLengthGuard(reader, CsvScanner.MAX_RECORD);
+            BufferedReader buffered = new BufferedReader(guard, 1 << 16);
+            Character sep = excelSeparatorLine(buffered);
+            lineOffset = 0;
+            if (sep != null) {
+                lineOffset = 1;
+                warnings.add(name() + " line 1: Excel's 'sep=" + printable(sep) + "' line was read as the delimiter and "
+                        + "skipped; the header is on line 2");
+            }
+            delimiter = requestedDelimiter != null ? requestedDelimiter : sep != null ? sep : detectDelimiter(buffered);
             CSVFormat format = CSVFormat.RFC4180.builder()
                     .setDelimiter(delimiter)
                     .setIgnoreEmptyLines(false)
@@ -510,18 +705,46 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
         }
     }
 
+    /** Consumes Excel's {@code sep=X} first line and returns X, or returns {@code null} and consumes nothing. */
+    private static Character excelSeparatorLine(BufferedReader reader) throws IOException {
+        reader.mark(8);
+        char[] start = new char[7];
+        int n = reader.read(start, 0, start.length);
+        String text = n <= 0 ? "" : new String(start, 0, n);
+        if (text.startsWith("sep=") && text.length() >= 5 && text.charAt(4) != '"'
+                && (text.length() == 5 || text.charAt(5) == '\r' || text.charAt(5) == '\n')) {
+            reader.reset();
+            reader.skip(5);
+            reader.mark(2);
+            int c = reader.read();
+            if (c == '\r') {
+                reader.mark(1);
+                if (reader.read() != '\n') {
+                    reader.reset();
+                }
+            } else if (c != '\n' && c >= 0) {
+                reader.reset();
+            }
+            return text.charAt(4);
+        }
+        reader.reset();
+        return null;
+    }
+
     private void readHeader() {
         Iterator<CSVRecord> records = parser.iterator();
+        guard.recordStarts();
         if (!records.hasNext()) {
             throw new DataFileException(file, "The data file " + file
                     + " is empty; it needs a header row with the column names and one row per respondent");
         }
-        header = checkHeader(records.next().values());
+        header = checkHeader(records.next().values(), 1 + lineOffset);
         // look two records ahead for Qualtrics' metadata rows (question texts, ImportIds)
         lookahead.clear();
         for (int k = 0; k < 2; k++) {
-            long linesBefore = parser.getCurrentLineNumber();
+            long linesBefore = parser.getCurrentLineNumber() + lineOffset;
             recordLine = linesBefore + 1;
+            guard.recordStarts();
             if (!records.hasNext()) {
                 break;
             }
@@ -533,22 +756,54 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
         }
     }
 
-    private List<String> checkHeader(String[] names) {
+    /**
+     * The column names, trimmed and in Unicode NFC (a name typed on macOS may be decomposed, NFD,
+     * and must still match the study file's). Empty names at the end are columns Excel leaves
+     * after formatted cells: kept nameless, with a warning. Characters XML cannot carry are
+     * replaced, with a warning, so that no report format fails on them.
+     */
+    private List<String> checkHeader(String[] names, long line) {
         List<String> problems = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         List<String> trimmed = new ArrayList<>();
+        int named = names.length;
+        while (named > 0 && names[named - 1].isBlank()) {
+            named--;
+        }
+        if (named == 0) {
+            throw new DataFileException(file, name() + " line " + line + ": the header line is empty; the first line "
+                    + "must hold the column names, one per column");
+        }
+        if (named < names.length) {
+            warnings.add(name() + " line " + line + ": " + (names.length - named) + " column"
+                    + (names.length - named == 1 ? "" : "s") + " at the end of the header ("
+                    + Columns.letter(named) + (names.length - named == 1 ? "" : "–" + Columns.letter(names.length - 1))
+                    + ") have no name; they are not used (Excel leaves such columns after formatted cells)");
+        }
         for (int i = 0; i < names.length; i++) {
-            String name = names[i].strip();
+            String name = Columns.normalize(names[i].strip());
+            int bad = Text.firstXmlInvalid(name);
+            if (bad >= 0) {
+                String safe = Text.xmlSafe(name);
+                warnings.add(name() + " line " + line + ", column " + Columns.letter(i) + ": the column name '"
+                        + Text.forMessage(name) + "' contains the control character "
+                        + Text.escape(name.substring(bad, bad + 1)) + ", which reports cannot show; it is read as '"
+                        + safe + "'");
+                name = safe;
+            }
             trimmed.add(name);
             if (name.isEmpty()) {
-                problems.add(name() + " line 1, column " + Columns.letter(i) + ": the header has an empty column name; "
-                        + "every column needs a name (delete the empty column or name it)");
+                if (i < named) {
+                    problems.add(name() + " line " + line + ", column " + Columns.letter(i) + ": the header has an "
+                            + "empty column name; every column needs a name (delete the empty column or name it)");
+                }
                 continue;
             }
             Integer earlier = seen.putIfAbsent(name, i);
             if (earlier != null) {
-                problems.add(name() + " line 1, columns " + Columns.letter(earlier) + " and " + Columns.letter(i)
-                        + ": the column name '" + name + "' is used twice; column names must be unique");
+                problems.add(name() + " line " + line + ", columns " + Columns.letter(earlier) + " and "
+                        + Columns.letter(i) + ": the column name '" + Text.forMessage(name)
+                        + "' is used twice; column names must be unique");
             }
         }
         if (!problems.isEmpty()) {
@@ -587,6 +842,13 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
         if (e instanceof DataFileException) {
             return (DataFileException) e;
         }
+        Throwable tooLong = e;
+        while (tooLong != null && !(tooLong instanceof RecordLengthGuard.TooLongException)) {
+            tooLong = tooLong.getCause();
+        }
+        if (tooLong != null) {
+            return tooLong(line, true);
+        }
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (detail.contains("EOF reached before encapsulated token finished")) {
             return new DataFileException(file, name() + " line " + line + ": a quoted field (starting with \") is never "
@@ -596,7 +858,15 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
             return new DataFileException(file, name() + " line " + line + ": text follows a closing quote; inside a "
                     + "quoted field a quote must be doubled (\"\")");
         }
-        return new DataFileException(file, name() + " line " + line + ": cannot be read: " + detail);
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        if (root instanceof IOException io && !root.getClass().getName().startsWith("org.apache.commons.csv")
+                && !(root.getMessage() != null && root.getMessage().contains("encapsulated token"))) {
+            return cannotRead(io); // the disk, not the CSV: say why
+        }
+        return new DataFileException(file, name() + " line " + line + ": cannot be read: " + Text.forMessage(detail));
     }
 
     /** Signals that a file read as UTF-8 by detection is not UTF-8: read it again as GB18030. */

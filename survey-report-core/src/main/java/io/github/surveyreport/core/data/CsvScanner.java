@@ -28,6 +28,12 @@ import java.util.Set;
  */
 final class CsvScanner {
     private static final int BUFFER = 1 << 20;
+    /**
+     * The longest record (row) read, in bytes. A survey row is kilobytes; without a limit an
+     * unclosed quote near the start of a large file, or a file without line ends, would make
+     * the rest of the file one record and exhaust the heap.
+     */
+    static final int MAX_RECORD = 8 << 20;
     private static final Set<String> GB_FAMILY = Set.of("GB18030", "GBK", "GB2312");
     private static final Set<String> ASCII_COMPATIBLE = Set.of("UTF-8", "GB18030", "GBK", "GB2312", "US-ASCII",
             "ISO-8859-1", "ISO-8859-15", "windows-1252");
@@ -98,6 +104,19 @@ final class CsvScanner {
         }
     }
 
+    /** Signals a record longer than {@link #MAX_RECORD} bytes, starting at a line. */
+    static final class TooLong extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final long line;
+        final boolean quoted;
+
+        TooLong(long line, boolean quoted) {
+            super("a record longer than " + MAX_RECORD + " bytes at line " + line, null, false, false);
+            this.line = line;
+            this.quoted = quoted;
+        }
+    }
+
     /** Signals bytes that are not valid in the charset, at a line. */
     static final class Malformed extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -118,6 +137,7 @@ final class CsvScanner {
      */
     long scan(FileChannel in, long start, long end, long firstLine, RawRow.Handler handler) throws IOException {
         channel = in;
+        recordLine = firstLine;
         bufPos = start;
         limit = 0;
         eof = false;
@@ -133,6 +153,7 @@ final class CsvScanner {
             }
             int next = parseRecord(i);
             if (next < 0) {
+                recordLine = firstLine + lines;
                 i = fill(i);
                 continue;
             }
@@ -141,7 +162,7 @@ final class CsvScanner {
             if (anyDoubled) {
                 undoDoubledQuotes();
             }
-            if (!(row.size == 1 && row.starts[0] == row.ends[0] && headerSize > 1)) { // a blank line is no response
+            if (!(row.size == 1 && headerSize > 1 && row.blank(0))) { // a blank line is no response
                 row.line = line;
                 validate(line);
                 handler.row(line, row);
@@ -149,8 +170,19 @@ final class CsvScanner {
             i = next;
         }
         channel = null;
+        scannedLines = lines;
         return bufPos + i;
     }
+
+    /** Line ends in the records of the last {@link #scan}. */
+    long scannedLines() {
+        return scannedLines;
+    }
+
+    private long scannedLines;
+
+    /** The line the record being read starts on (for {@link TooLong}). */
+    private long recordLine;
 
     /** Line ends of the last scan so far: lets the caller number the line after the header. */
     int lastRecordLines() {
@@ -164,6 +196,9 @@ final class CsvScanner {
             System.arraycopy(buf, keep, buf, 0, kept);
             bufPos += keep;
         } else if (kept == buf.length) {
+            if (buf.length >= MAX_RECORD) {
+                throw new TooLong(recordLine, buf[0] == '"' || indexOf(buf, (byte) ('"'), limit) >= 0);
+            }
             buf = java.util.Arrays.copyOf(buf, buf.length * 2); // a record longer than the buffer
             row.buffer = buf;
         }
@@ -179,6 +214,15 @@ final class CsvScanner {
             limit += n;
         }
         return 0;
+    }
+
+    private static int indexOf(byte[] b, byte value, int limit) {
+        for (int i = 0; i < limit; i++) {
+            if (b[i] == value) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

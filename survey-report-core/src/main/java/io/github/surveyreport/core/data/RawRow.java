@@ -34,14 +34,25 @@ public final class RawRow {
         }
     }
 
-    /** Whether the row has several fields, all empty: a line of bare delimiters. */
+    /** Whether the row has several fields, all empty or spaces: a line of bare delimiters. */
     public boolean allEmpty() {
         for (int f = 0; f < size; f++) {
-            if (starts[f] != ends[f]) {
+            if (!blank(f)) {
                 return false;
             }
         }
         return size > 1;
+    }
+
+    /** Whether field {@code f} is empty or only spaces and tabs. */
+    boolean blank(int f) {
+        for (int i = starts[f]; i < ends[f]; i++) {
+            byte c = buffer[i];
+            if (c != ' ' && c != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Number of fields. */

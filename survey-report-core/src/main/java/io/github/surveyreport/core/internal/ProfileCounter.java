@@ -1,5 +1,6 @@
 package io.github.surveyreport.core.internal;
 
+import io.github.surveyreport.core.data.Columns;
 import io.github.surveyreport.core.data.DataFileException;
 import io.github.surveyreport.core.data.RawRow;
 import io.github.surveyreport.core.results.ProfileTable;
@@ -26,6 +27,9 @@ final class ProfileCounter {
     private final Pattern separator;
     private final Map<String, long[]> counts = new LinkedHashMap<>();
     private long missing;
+    /** The first answer with characters reports cannot show, as read, and its line; {@code null} if none. */
+    private String controlAnswer;
+    private long controlLine;
 
     ProfileCounter(ProfileColumn spec, String label, int index) {
         this.spec = spec;
@@ -44,7 +48,25 @@ final class ProfileCounter {
     private int cached;
 
     void add(String[] cells, Set<String> missingValues, Path file, String fileName, long line) {
-        add(cells[index], missingValues, file, fileName, line);
+        tally(resolve(cells[index], missingValues, file, fileName, line));
+    }
+
+    /** This counter counted a chunk of the file whose first line is {@code line}: its lines become the file's. */
+    void startsAtLine(long line) {
+        if (controlAnswer != null) {
+            controlLine += line;
+        }
+    }
+
+    /** The warning that answers held characters reports cannot show, which were replaced; empty if none did. */
+    java.util.Optional<String> controlCharacterWarning(String fileName) {
+        if (controlAnswer == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(fileName + " line " + controlLine + ", column " + spec.column() + ": the answer '"
+                + Text.forMessage(controlAnswer) + "' contains control characters, which reports cannot show (a "
+                + "vertical tab is what Excel keeps of a manual line break); such characters in this column are "
+                + "read as a space (vertical tab, form feed) or as \uFFFD");
     }
 
     /**
@@ -116,7 +138,14 @@ final class ProfileCounter {
 
     /** The counters a cell's answers go to (created on first sight), or {@link #MISSING_CELL}. */
     private long[][] resolve(String raw, Set<String> missingValues, Path file, String fileName, long line) {
-        String cell = raw.strip();
+        String cell = Columns.normalize(raw.strip());
+        if (Text.firstXmlInvalid(cell) >= 0) {
+            if (controlAnswer == null) {
+                controlAnswer = cell;
+                controlLine = line; // relative in a chunk until startsAtLine
+            }
+            cell = Text.xmlSafe(cell).strip();
+        }
         if (missingValues.contains(cell)) {
             return MISSING_CELL;
         }
@@ -155,11 +184,12 @@ final class ProfileCounter {
             count[0] += entry.getValue()[0];
         }
         missing += later.missing;
+        if (controlAnswer == null && later.controlAnswer != null) {
+            controlAnswer = later.controlAnswer;
+            controlLine = later.controlLine;
+        }
     }
 
-    private void add(String raw, Set<String> missingValues, Path file, String fileName, long line) {
-        tally(resolve(raw, missingValues, file, fileName, line));
-    }
 
     private void tally(long[][] counters) {
         if (counters == MISSING_CELL) {

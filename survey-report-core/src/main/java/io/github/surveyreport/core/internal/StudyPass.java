@@ -49,6 +49,8 @@ public final class StudyPass {
     /** Missing-value codes that look like small integers ({@code -99}), as bytes. */
     private byte[][] integerMissing;
     private int headerSize;
+    /** Problems of the header (columns the study uses that it lacks), reported with the cells' problems. */
+    private final List<String> headerProblems = new ArrayList<>();
 
     private record ProfileCounterSpec(ProfileColumn column, String label, int index) {
     }
@@ -104,11 +106,15 @@ public final class StudyPass {
         }
         if (tally == null) {
             Tally whole = new Tally(false);
-            rows.forEachRow(whole::row);
+            try {
+                rows.forEachRow(whole::row);
+            } catch (DataFileException e) {
+                throw withHeaderProblems(e.problems(), e.truncated());
+            }
             tally = whole;
         }
-        if (!tally.problems.isEmpty()) {
-            throw new DataFileException(file, tally.problems, false);
+        if (!tally.problems.isEmpty() || !headerProblems.isEmpty()) {
+            throw withHeaderProblems(tally.problems, false);
         }
         StatisticsAccumulator statistics = tally.statistics;
         if (tally.read == 0) {
@@ -118,6 +124,14 @@ public final class StudyPass {
         long n = statistics.count();
         checkEnoughRows(n, tally.read, tally.excluded);
         List<String> warnings = new ArrayList<>();
+        if (rows instanceof CsvRowSource csv) {
+            warnings.addAll(csv.warnings());
+        }
+        warnings.addAll(headerWarnings);
+        tally.nonIntegerWarnings(warnings);
+        for (ProfileCounter counter : tally.profile) {
+            counter.controlCharacterWarning(fileName).ifPresent(warnings::add);
+        }
         StatisticsResults results;
         try {
             results = statistics.finish();
@@ -136,9 +150,17 @@ public final class StudyPass {
         return new Outcome(new Sample(tally.read, n, tally.excluded, tables, tally.emptyRows), results, warnings);
     }
 
+    /** The header's problems first, then the rows', at most {@link DataFileException#MAX_PROBLEMS}. */
+    private DataFileException withHeaderProblems(List<String> rowProblems, boolean truncated) {
+        List<String> all = new ArrayList<>(headerProblems);
+        all.addAll(rowProblems);
+        boolean cut = truncated || all.size() > DataFileException.MAX_PROBLEMS;
+        return new DataFileException(file, all.subList(0, Math.min(all.size(), DataFileException.MAX_PROBLEMS)), cut);
+    }
+
     private static boolean allEmpty(String[] cells) {
         for (String cell : cells) {
-            if (!cell.isEmpty()) {
+            if (!Text.isSpaces(cell)) {
                 return false;
             }
         }
@@ -169,6 +191,10 @@ public final class StudyPass {
         private long read;
         private long excluded;
         private long emptyRows;
+        /** Per analysed column: answers on a Likert scale that are not whole numbers, the first one and its line. */
+        private final long[] nonInteger = new long[columns.size()];
+        private final long[] nonIntegerLine = new long[columns.size()];
+        private final String[] nonIntegerValue = new String[columns.size()];
 
         Tally(boolean chunk) {
             this.chunk = chunk;
@@ -186,6 +212,45 @@ public final class StudyPass {
             read += later.read;
             excluded += later.excluded;
             emptyRows += later.emptyRows;
+            for (int j = 0; j < nonInteger.length; j++) {
+                if (nonInteger[j] == 0 && later.nonInteger[j] > 0) {
+                    nonIntegerLine[j] = later.nonIntegerLine[j];
+                    nonIntegerValue[j] = later.nonIntegerValue[j];
+                }
+                nonInteger[j] += later.nonInteger[j];
+            }
+        }
+
+        @Override
+        public void startsAtLine(long line) {
+            for (int j = 0; j < nonInteger.length; j++) {
+                nonIntegerLine[j] += line;
+            }
+            for (ProfileCounter counter : profile) {
+                counter.startsAtLine(line);
+            }
+        }
+
+        /** A value on the Likert scale that is not a whole number: counted for a warning. */
+        private void checkWhole(int j, double value, long line, RawRow row, String cell) {
+            if (value != Math.rint(value)) {
+                if (nonInteger[j]++ == 0) {
+                    nonIntegerLine[j] = line;
+                    nonIntegerValue[j] = cell != null ? cell.strip() : row.text(columnIndex[j]).strip();
+                }
+            }
+        }
+
+        void nonIntegerWarnings(List<String> warnings) {
+            for (int j = 0; j < nonInteger.length; j++) {
+                if (nonInteger[j] > 0) {
+                    warnings.add(fileName + ", column " + columns.get(j) + ": " + nonInteger[j] + " answer"
+                            + (nonInteger[j] == 1 ? " is" : "s are") + " not a whole number on the Likert scale "
+                            + plain(study.scale().min()) + "–" + plain(study.scale().max()) + " (first on line "
+                            + nonIntegerLine[j] + ": '" + Text.forMessage(nonIntegerValue[j]) + "'); they are "
+                            + "analysed as given. Check whether the column holds averaged or imputed values");
+                }
+            }
         }
 
         /** A row of text cells (rows given in code, or a file read by Commons CSV). */
@@ -202,6 +267,10 @@ public final class StudyPass {
             boolean valid = true;
             boolean complete = true;
             for (int j = 0; j < values.length; j++) {
+                if (columnIndex[j] < 0) {
+                    complete = false; // a column the header lacks: reported with the header's problems
+                    continue;
+                }
                 String cell = cells[columnIndex[j]];
                 if (isMissing(cell)) {
                     complete = false;
@@ -217,6 +286,9 @@ public final class StudyPass {
                     valid = false;
                     problem(outsideScale(line, j, cell));
                     continue;
+                }
+                if (checkScale[j]) {
+                    checkWhole(j, value, line, null, cell);
                 }
                 values[j] = reverse[j] ? study.scale().reverse(value) : value;
             }
@@ -254,6 +326,10 @@ public final class StudyPass {
             boolean complete = true;
             for (int j = 0; j < x.length; j++) {
                 int f = columnIndex[j];
+                if (f < 0) {
+                    complete = false; // a column the header lacks: reported with the header's problems
+                    continue;
+                }
                 int s = row.start(f);
                 int e = row.end(f);
                 double value;
@@ -285,6 +361,9 @@ public final class StudyPass {
                     problem(outsideScale(line, j, row.text(f)));
                     continue;
                 }
+                if (checkScale[j] && small == NumberParser.NOT_SMALL) {
+                    checkWhole(j, value, line, row, null);
+                }
                 x[j] = reverse[j] ? study.scale().reverse(value) : value;
             }
             if (!analysed(valid, complete, x)) {
@@ -307,7 +386,7 @@ public final class StudyPass {
                 excluded++;
                 return false;
             }
-            if (!problems.isEmpty()) {
+            if (!problems.isEmpty() || !headerProblems.isEmpty()) {
                 return false; // the run fails anyway: only look for more problems
             }
             statistics.add(rowValues);
@@ -340,11 +419,11 @@ public final class StudyPass {
     }
 
     private String notANumber(long line, int j, String cell) {
-        return at(line, j) + "'" + cell + "' is not a number" + hintForNumber(cell);
+        return at(line, j) + "'" + Text.forMessage(cell) + "' is not a number" + hintForNumber(cell);
     }
 
     private String outsideScale(long line, int j, String cell) {
-        return at(line, j) + "'" + cell.strip() + "' is outside the scale " + plain(study.scale().min())
+        return at(line, j) + "'" + Text.forMessage(cell.strip()) + "' is outside the scale " + plain(study.scale().min())
                 + "–" + plain(study.scale().max()) + " (scale in the study file)";
     }
 
@@ -365,31 +444,51 @@ public final class StudyPass {
         return "; give a number, or add this value to data.missing in the study file if it means no answer";
     }
 
-    private void mapColumns(List<String> header) {
-        List<String> headerProblems = new ArrayList<>();
+    /** Warnings about the header and the study's names, e.g. labels for no column. */
+    private final List<String> headerWarnings = new ArrayList<>();
+
+    /**
+     * Finds the study's columns in the header, comparing names in Unicode NFC. A column the
+     * header lacks is a problem, reported together with the problems of the rows (whose other
+     * columns are still checked), so that one run shows everything to fix.
+     */
+    private void mapColumns(List<String> rawHeader) {
+        List<String> header = new ArrayList<>(rawHeader.size());
+        for (String name : rawHeader) {
+            header.add(Columns.normalize(name));
+        }
+        java.util.Map<String, Integer> position = new java.util.HashMap<>();
+        for (int i = header.size() - 1; i >= 0; i--) {
+            position.put(header.get(i), i);
+        }
         columnIndex = new int[columns.size()];
         checkScale = new boolean[columns.size()];
         reverse = new boolean[columns.size()];
         for (int j = 0; j < columns.size(); j++) {
             String column = columns.get(j);
-            columnIndex[j] = header.indexOf(column);
+            columnIndex[j] = position.getOrDefault(Columns.normalize(column), -1);
             if (columnIndex[j] < 0) {
-                headerProblems.add(absent(column, usage(column), header));
+                headerProblems.add(absent(column, usage(column), rawHeader));
             }
             checkScale[j] = study.scale() != null && study.isItem(column);
             reverse[j] = study.isReversed(column);
         }
         for (ProfileColumn p : study.profile()) {
-            int index = header.indexOf(p.column());
+            int index = position.getOrDefault(Columns.normalize(p.column()), -1);
             if (index < 0) {
-                headerProblems.add(absent(p.column(), "a profile column", header));
+                headerProblems.add(absent(p.column(), "a profile column", rawHeader));
                 continue;
             }
             String label = p.label() != null ? p.label() : study.label(p.column());
             profileSpecs.add(new ProfileCounterSpec(p, label, index));
         }
-        if (!headerProblems.isEmpty()) {
-            throw new DataFileException(file, headerProblems, false);
+        for (String key : new java.util.TreeSet<>(study.labels().keySet())) {
+            if (!position.containsKey(Columns.normalize(key)) && !study.isConstruct(key)) {
+                String near = nearest(key, rawHeader);
+                headerWarnings.add("Study file labels." + key + ": '" + Text.forMessage(key) + "' is neither a column of "
+                        + fileName + " nor a construct id, so its label is not used"
+                        + (near != null ? "; did you mean '" + near + "'?" : ""));
+            }
         }
     }
 
