@@ -202,6 +202,7 @@ final class CharsetDetector {
         int lineStartLength;
         final byte[] after = new byte[CONTEXT];
         int afterLength = -1;
+        boolean afterDone;
         boolean validGb = true;
         long gbPairs;
         long gbCommon;
@@ -247,17 +248,14 @@ final class CharsetDetector {
                     for (int k = i; k < i + step; k++) {
                         int b = buf[k] & 0xFF;
                         // lines as an editor counts them: LF, CRLF and a lone CR
-                        if (b == '\n') {
-                            if (!previousCr) {
+                        if (b == '\n' || b == '\r') {
+                            if (b == '\r' || !previousCr) {
                                 line++;
                             }
                             if (badOffset < 0) {
                                 lineStartLength = 0;
-                            }
-                        } else if (b == '\r') {
-                            line++;
-                            if (badOffset < 0) {
-                                lineStartLength = 0;
+                            } else if (offset + k > badOffset) {
+                                afterDone = true; // the context ends with the bad byte's line
                             }
                         } else if (badOffset < 0) {
                             if (lineStartLength == CONTEXT) {
@@ -265,7 +263,7 @@ final class CharsetDetector {
                                 lineStartLength--;
                             }
                             lineStart[lineStartLength++] = (byte) b;
-                        } else if (afterLength >= 0 && afterLength < CONTEXT && offset + k > badOffset) {
+                        } else if (!afterDone && afterLength < CONTEXT && offset + k > badOffset) {
                             after[afterLength++] = (byte) b;
                         }
                         previousCr = b == '\r';
