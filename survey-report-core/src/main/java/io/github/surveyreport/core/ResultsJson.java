@@ -41,6 +41,17 @@ public final class ResultsJson {
         AtomicFiles.write(file, out -> write(value, out));
     }
 
+    /** The bytes {@link #write} writes: UTF-8 JSON of any results object. */
+    public static byte[] toBytes(Object value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            write(value, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     /** The JSON text of any results object (a record, list, map or value). */
     public static String toJson(Object value) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

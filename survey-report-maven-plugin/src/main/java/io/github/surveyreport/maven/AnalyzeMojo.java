@@ -5,13 +5,17 @@ import io.github.surveyreport.core.SurveyAnalysis;
 import io.github.surveyreport.core.SurveyReportException;
 import io.github.surveyreport.core.gate.QualityGate;
 import io.github.surveyreport.core.gate.Thresholds;
+import io.github.surveyreport.core.report.ReportFiles;
 import io.github.surveyreport.core.report.ReportRenderer;
 import io.github.surveyreport.core.results.Check;
 import io.github.surveyreport.core.results.Results;
 import io.github.surveyreport.core.study.Study;
+import io.github.surveyreport.core.study.StudyFileException;
 import io.github.surveyreport.core.study.StudyLoader;
 import java.io.File;
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -61,9 +65,14 @@ public class AnalyzeMojo extends AbstractSurveyMojo {
         Set<OutputFormat> outputs = OutputFormat.parse(formats);
         Results results;
         Path directory = outputDirectory.toPath();
+        // every file this goal can write, also those of formats not asked for this time
+        ReportFiles files = new ReportFiles(directory,
+                Arrays.stream(OutputFormat.values()).map(OutputFormat::fileName).toList());
         try {
+            // first: a run that fails must not leave the previous run's outputs looking current
+            files.clear();
+            Study parsed = loadStudyAndLimits(studyFile);
             Thresholds limits = limits();
-            Study parsed = StudyLoader.load(studyFile);
             ReportRenderer renderer = null;
             if (outputs.contains(OutputFormat.HTML) || outputs.contains(OutputFormat.PDF)) {
                 renderer = new ReportRenderer(reportOptions(), getLog()::warn);
@@ -71,30 +80,57 @@ public class AnalyzeMojo extends AbstractSurveyMojo {
             Results analysed = SurveyAnalysis.run(parsed);
             results = analysed.withChecks(new QualityGate(limits).evaluate(parsed, analysed));
             logSummary(results);
-            // outputs before the verdict: the report is most needed when the gate fails
+            // every output rendered in memory, then written as one set; before the verdict: the
+            // report is most needed when the gate fails
+            Map<String, byte[]> contents = new LinkedHashMap<>();
             if (outputs.contains(OutputFormat.JSON)) {
-                ResultsJson.write(results, directory.resolve(OutputFormat.JSON.fileName()));
+                contents.put(OutputFormat.JSON.fileName(), ResultsJson.toBytes(results));
             }
-            Path html = directory.resolve(OutputFormat.HTML.fileName());
-            Path pdf = directory.resolve(OutputFormat.PDF.fileName());
             if (outputs.contains(OutputFormat.HTML) && outputs.contains(OutputFormat.PDF)) {
-                renderer.writeHtmlAndPdf(parsed, results, Map.of(), html, pdf);
+                ReportRenderer.Reports reports = renderer.htmlAndPdf(parsed, results, Map.of());
+                contents.put(OutputFormat.HTML.fileName(), reports.html());
+                contents.put(OutputFormat.PDF.fileName(), reports.pdf());
             } else if (outputs.contains(OutputFormat.HTML)) {
-                renderer.writeHtml(parsed, results, html);
+                contents.put(OutputFormat.HTML.fileName(),
+                        renderer.html(parsed, results).getBytes(StandardCharsets.UTF_8));
             } else if (outputs.contains(OutputFormat.PDF)) {
-                renderer.writePdf(parsed, results, pdf);
+                contents.put(OutputFormat.PDF.fileName(), renderer.pdf(parsed, results));
             }
+            files.writeAll(contents);
             for (OutputFormat format : outputs) {
                 getLog().info("Survey report: " + directory.resolve(format.fileName()));
             }
         } catch (SurveyReportException e) {
             throw new MojoExecutionException(e.getMessage(), e);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write the survey report into " + outputDirectory + ": "
-                    + e.getMessage(), e);
         }
         enforceGate(results, directory.resolve(outputs.contains(OutputFormat.HTML) ? OutputFormat.HTML.fileName()
                 : outputs.contains(OutputFormat.PDF) ? OutputFormat.PDF.fileName() : OutputFormat.JSON.fileName()));
+    }
+
+    /**
+     * The study file and the gate's configuration, with the problems of both reported together,
+     * so that fixing one does not merely reveal the other.
+     */
+    private Study loadStudyAndLimits(Path studyFile) throws MojoExecutionException {
+        String thresholdProblems = null;
+        try {
+            limits();
+        } catch (SurveyReportException e) {
+            thresholdProblems = e.getMessage();
+        }
+        Study parsed;
+        try {
+            parsed = StudyLoader.load(studyFile);
+        } catch (StudyFileException e) {
+            if (thresholdProblems == null) {
+                throw e;
+            }
+            throw new MojoExecutionException(thresholdProblems + System.lineSeparator() + e.getMessage(), e);
+        }
+        if (thresholdProblems != null) {
+            throw new MojoExecutionException(thresholdProblems);
+        }
+        return parsed;
     }
 
     private void enforceGate(Results results, Path report) throws MojoFailureException {

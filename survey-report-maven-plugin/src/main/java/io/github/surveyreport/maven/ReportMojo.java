@@ -5,12 +5,13 @@ import io.github.surveyreport.core.SurveyAnalysis;
 import io.github.surveyreport.core.SurveyReportException;
 import io.github.surveyreport.core.gate.QualityGate;
 import io.github.surveyreport.core.gate.Thresholds;
+import io.github.surveyreport.core.report.ReportFiles;
 import io.github.surveyreport.core.report.ReportRenderer;
 import io.github.surveyreport.core.results.Results;
 import io.github.surveyreport.core.study.Study;
 import io.github.surveyreport.core.study.StudyLoader;
 import java.io.File;
-import java.io.IOException;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -128,20 +129,23 @@ public class ReportMojo extends AbstractSurveyMojo implements MavenReport {
 
     private void writeReport() throws MavenReportException {
         Path directory = getReportOutputDirectory().toPath().resolve(DIRECTORY);
+        ReportFiles files = new ReportFiles(directory, List.of("results.json", "index.html", "report.pdf"));
         try {
+            files.clear();
             Analysis done = analyse();
             ReportRenderer renderer = new ReportRenderer(reportOptions(), getLog()::warn);
-            ResultsJson.write(done.results(), directory.resolve("results.json"));
             Map<String, String> downloads = new LinkedHashMap<>();
             downloads.put("PDF", "report.pdf");
             downloads.put("results.json", "results.json");
-            renderer.writeHtmlAndPdf(done.study(), done.results(), downloads, directory.resolve("index.html"),
-                    directory.resolve("report.pdf"));
+            ReportRenderer.Reports reports = renderer.htmlAndPdf(done.study(), done.results(), downloads);
+            Map<String, byte[]> contents = new LinkedHashMap<>();
+            contents.put("results.json", ResultsJson.toBytes(done.results()));
+            contents.put("index.html", reports.html());
+            contents.put("report.pdf", reports.pdf());
+            files.writeAll(contents);
             getLog().info("Survey report: " + directory.resolve("index.html"));
         } catch (SurveyReportException | MojoExecutionException e) {
             throw new MavenReportException(e.getMessage(), e);
-        } catch (IOException e) {
-            throw new MavenReportException("Cannot write the survey report into " + directory + ": " + e.getMessage(), e);
         }
     }
 

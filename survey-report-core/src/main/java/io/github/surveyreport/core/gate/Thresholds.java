@@ -45,6 +45,33 @@ public record Thresholds(
     }
 
     /**
+     * Why a limit can never be met or never fail, or {@code null} if it is a sensible one: the
+     * coefficients and p values lie between 0 and 1 (a minKmo of 1.5 would fail every study,
+     * a maxBartlettP of 5 would pass every one), a VIF is at least 1.
+     */
+    private static String outOfRange(String key, BigDecimal limit) {
+        if (key.equals("maxVif")) {
+            return limit.compareTo(BigDecimal.ONE) < 0 ? "must be at least 1 (a VIF is never below 1)" : null;
+        }
+        if (limit.signum() < 0 || limit.compareTo(BigDecimal.ONE) > 0) {
+            String what = key.endsWith("P") ? "a p value" : key.equals("minKmo") ? "KMO"
+                    : key.equals("minAlpha") ? "a reliability coefficient" : key.contains("Loading") ? "a loading"
+                    : "a correlation";
+            return "must lie between 0 and 1, the range of " + what + "; did you mean " + suggestion(limit) + "?";
+        }
+        return null;
+    }
+
+    /** 70 → 0.70, 1.5 → 0.15: the likely intended limit. */
+    private static String suggestion(BigDecimal limit) {
+        BigDecimal abs = limit.abs();
+        while (abs.compareTo(BigDecimal.ONE) > 0) {
+            abs = abs.movePointLeft(1);
+        }
+        return abs.stripTrailingZeros().toPlainString();
+    }
+
+    /**
      * The defaults with some thresholds overridden, as a pom or a properties file writes them:
      * a number, {@code off}, or for {@code requireSupportedHypotheses} {@code true}/{@code false}/{@code off}.
      * A {@code null} or blank value keeps the default.
@@ -87,8 +114,9 @@ public record Thresholds(
             } else {
                 try {
                     BigDecimal limit = new BigDecimal(value);
-                    if (limit.signum() < 0) {
-                        problems.add("thresholds." + key + ": " + value + " must not be negative");
+                    String range = outOfRange(key, limit);
+                    if (range != null) {
+                        problems.add("thresholds." + key + ": " + value + " " + range);
                     }
                     limits.put(key, limit);
                 } catch (NumberFormatException e) {

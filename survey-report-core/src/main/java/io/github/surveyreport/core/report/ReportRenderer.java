@@ -216,6 +216,24 @@ public final class ReportRenderer {
      */
     public void writeHtmlAndPdf(Study study, Results results, Map<String, String> downloads, Path htmlFile,
                                 Path pdfFile) {
+        Reports reports = htmlAndPdf(study, results, downloads);
+        write(htmlFile, reports.html());
+        write(pdfFile, reports.pdf());
+    }
+
+    /** Both reports as bytes: the HTML page (UTF-8) and the PDF. */
+    public record Reports(byte[] html, byte[] pdf) {
+    }
+
+    /**
+     * Both reports in memory, as {@link #writeHtmlAndPdf} writes them, for a caller that writes
+     * its outputs as one set (see {@link ReportFiles}). Work that does not wait for the other
+     * runs on a second thread: the PDF's fonts are read while the templates compile, and the
+     * PDF's XHTML is parsed while the HTML is rendered.
+     *
+     * @param downloads links for the HTML page, e.g. {@code PDF -> report.pdf}; may be empty
+     */
+    public Reports htmlAndPdf(Study study, Results results, Map<String, String> downloads) {
         ensureHeadless();
         List<?> checks = ReportModel.checksOf(results);
         ExecutorService helper = Executors.newSingleThreadExecutor(task -> {
@@ -229,8 +247,8 @@ public final class ReportRenderer {
             String xhtml = pdfXhtml(study, results, checks, fonts);
             Future<Document> document = helper.submit(() -> parse(xhtml));
             // here, after the PDF's XHTML, so that the two threads never compile the same templates
-            write(htmlFile, html(study, results, checks, downloads).getBytes(StandardCharsets.UTF_8));
-            write(pdfFile, layOut(xhtml, await(document), fonts, await(renderer)));
+            byte[] html = html(study, results, checks, downloads).getBytes(StandardCharsets.UTF_8);
+            return new Reports(html, layOut(xhtml, await(document), fonts, await(renderer)));
         } finally {
             helper.shutdownNow();
         }

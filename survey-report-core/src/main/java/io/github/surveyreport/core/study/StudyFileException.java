@@ -36,8 +36,14 @@ public class StudyFileException extends SurveyReportException {
             return message.append(": ").append(problems.get(0)).toString();
         }
         message.append(" (").append(problems.size()).append(" problems):");
-        for (String problem : problems) {
+        // as for the data file: the first ones; fixing them often removes the rest
+        int shown = Math.min(problems.size(), io.github.surveyreport.core.data.DataFileException.MAX_PROBLEMS);
+        for (String problem : problems.subList(0, shown)) {
             message.append(System.lineSeparator()).append("  - ").append(problem);
+        }
+        if (shown < problems.size()) {
+            message.append(System.lineSeparator()).append("  ... and ").append(problems.size() - shown)
+                    .append(" more");
         }
         return message.toString();
     }

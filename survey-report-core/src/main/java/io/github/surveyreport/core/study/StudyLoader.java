@@ -93,6 +93,23 @@ public final class StudyLoader {
         }
     }
 
+    /**
+     * Why a file name cannot be a path here: usually a non-ASCII name under the POSIX ("C")
+     * locale, where Java encodes file names in ASCII.
+     */
+    static String unusablePath(String name, java.nio.file.InvalidPathException e) {
+        String encoding = System.getProperty("sun.jnu.encoding", "");
+        boolean nonAscii = !name.chars().allMatch(c -> c < 128);
+        if (nonAscii && !encoding.toUpperCase(java.util.Locale.ROOT).contains("UTF")) {
+            return "'" + name + "' cannot be used as a file name by this Java process: it encodes file names as "
+                    + encoding + " (the POSIX/C locale), which has no characters for this name. Run the build "
+                    + "under a UTF-8 locale (e.g. export LC_ALL=C.UTF-8, or LANG=en_US.UTF-8), or give the file an "
+                    + "ASCII name";
+        }
+        return "'" + io.github.surveyreport.core.internal.Text.forMessage(name) + "' is not a valid file name here: "
+                + e.getReason();
+    }
+
     /** One parse of one file; collects problems as it goes. */
     private static final class Parser {
         private final Path file;
@@ -163,7 +180,11 @@ public final class StudyLoader {
                 }
             } else {
                 Path base = file.toAbsolutePath().getParent();
-                dataFile = base.resolve(fileName).normalize();
+                try {
+                    dataFile = base.resolve(fileName).normalize();
+                } catch (java.nio.file.InvalidPathException e) {
+                    data.problem("file", unusablePath(fileName, e));
+                }
             }
             String encoding = data.string("encoding");
             if (encoding != null && encoding.trim().equalsIgnoreCase("auto")) {

@@ -32,7 +32,7 @@ final class YamlList {
             problem(index, path + "[" + (index + 1) + "]", "is empty");
             return null;
         }
-        return ((ScalarNode) value).getValue();
+        return YamlMap.checkedText(((ScalarNode) value).getValue(), value, path + "[" + (index + 1) + "]", problems);
     }
 
     YamlMap map(int index, String entryPath) {

@@ -1,5 +1,6 @@
 package io.github.surveyreport.core.study;
 
+import io.github.surveyreport.core.internal.Text;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,7 +47,7 @@ final class YamlMap {
                 problems.add(at(keyNode, path) + "keys must be plain names");
                 continue;
             }
-            String key = ((ScalarNode) keyNode).getValue();
+            String key = checkedText(((ScalarNode) keyNode).getValue(), keyNode, path, problems);
             if (entries.containsKey(key)) {
                 problems.add(at(keyNode, join(path, key)) + "key " + key + " is given twice");
                 continue;
@@ -112,7 +113,23 @@ final class YamlMap {
         if (value.getTag().equals(Tag.NULL)) {
             return null;
         }
-        return ((ScalarNode) value).getValue();
+        return checkedText(((ScalarNode) value).getValue(), value, join(path, key), problems);
+    }
+
+    /**
+     * A study-file text without the characters XML cannot carry: a control character (from a
+     * {@code "\v"} escape, or pasted from an Excel cell) would make the PDF fail long after the
+     * study file was read, so it is a problem here, naming the key and line.
+     */
+    static String checkedText(String text, Node node, String path, List<String> problems) {
+        int bad = Text.firstXmlInvalid(text);
+        if (bad < 0) {
+            return text;
+        }
+        problems.add(at(node, path) + "'" + Text.forMessage(text) + "' contains the control character "
+                + Text.escape(text.substring(bad, bad + 1)) + ", which reports cannot show; remove it (a vertical "
+                + "tab \\x0B is what a manual line break in Excel or Word becomes)");
+        return Text.xmlSafe(text);
     }
 
     Double number(String key, boolean required) {
