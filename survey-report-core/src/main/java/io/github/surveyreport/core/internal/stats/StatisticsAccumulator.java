@@ -159,8 +159,10 @@ public final class StatisticsAccumulator {
      * Computes all results from the accumulated state (which it leaves unchanged).
      *
      * @throws AnalysisException if an analysis cannot be carried out on this sample (too few
-     *                           rows, a constant column, collinear regression terms, more
-     *                           components requested than items); the message says what to change
+     *                           rows, a constant column, values whose magnitude double precision
+     *                           cannot handle, collinear regression terms, more components
+     *                           requested than items, or a numerical failure inside one analysis);
+     *                           the message names the analysis or column and says what to change
      */
     public StatisticsResults finish() {
         long n = count();
@@ -171,6 +173,7 @@ public final class StatisticsAccumulator {
         checkVariances(n);
         List<String> warnings = new ArrayList<>();
 
+        // Each analysis runs under its own guard so that a numerical failure names it and its columns.
         List<String> items = layout.constructItems();
         Reliability reliability = null;
         Factorability factorability = null;
@@ -190,9 +193,12 @@ public final class StatisticsAccumulator {
             }
             reliability = new Reliability(overall, perConstruct);
             double[][] r = moments.correlation(idx);
-            SymmetricEigen eigen = new SymmetricEigen(r);
-            factorability = FactorabilityAnalysis.analyse(items, r, eigen, n);
-            efa = PrincipalComponents.analyse(items, eigen, layout.efaFactors(), warnings);
+            SymmetricEigen eigen = NumericalFailure.guard("eigen decomposition of the construct items' correlation "
+                    + "matrix (for KMO, Bartlett's test and principal components)", items, () -> new SymmetricEigen(r));
+            factorability = NumericalFailure.guard("KMO and Bartlett's test of the construct items", items,
+                    () -> FactorabilityAnalysis.analyse(items, r, eigen, n));
+            efa = NumericalFailure.guard("principal components analysis of the construct items", items,
+                    () -> PrincipalComponents.analyse(items, eigen, layout.efaFactors(), warnings));
         }
 
         Correlations correlations = null;
@@ -204,15 +210,22 @@ public final class StatisticsAccumulator {
                 idx[i] = p + i;
                 ids.add(layout.constructs().get(i).id());
             }
-            correlations = CorrelationAnalysis.analyse(ids, moments.correlation(idx), n);
+            correlations = NumericalFailure.guard("correlation analysis of the construct scores", ids,
+                    () -> CorrelationAnalysis.analyse(ids, moments.correlation(idx), n));
         }
 
         List<RegressionResult> regs = new ArrayList<>(regressions.length);
         for (int r = 0; r < regressions.length; r++) {
             int[] all = regressionVars[r];
             int[] x = java.util.Arrays.copyOf(all, all.length - 1);
-            regs.add(RegressionAnalysis.analyse(layout.regressions().get(r), regressions[r].factor(), moments, x,
-                    all[all.length - 1], differences[r]));
+            AnalysisLayout.RegressionSpec spec = layout.regressions().get(r);
+            List<String> terms = new ArrayList<>(spec.predictors());
+            terms.add(0, spec.dependent());
+            RegressionAccumulator acc = regressions[r];
+            CoMoments diffs = differences[r];
+            regs.add(NumericalFailure.guard("regression " + spec.dependent() + " ~ "
+                    + String.join(" + ", spec.predictors()), terms,
+                    () -> RegressionAnalysis.analyse(spec, acc.factor(), moments, x, all[all.length - 1], diffs)));
         }
         List<HypothesisResult> hypotheses =
                 HypothesisEvaluation.evaluate(layout.hypotheses(), regs, layout.significance());
@@ -225,7 +238,8 @@ public final class StatisticsAccumulator {
         for (int i = 0; i < idx.length; i++) {
             means[i] = moments.mean(idx[i]);
         }
-        return ReliabilityAnalysis.analyse(name, items, means, moments.covariance(idx), warnings);
+        return NumericalFailure.guard("reliability analysis (Cronbach's alpha) of " + name, items,
+                () -> ReliabilityAnalysis.analyse(name, items, means, moments.covariance(idx), warnings));
     }
 
     /**
