@@ -60,6 +60,65 @@ class ExtremeNumericsTest {
     }
 
     @Test
+    void hugeValueIsAnAnalysisErrorNamingTheColumn() {
+        double[][] rows = oneFactor(100, 5, 1, 1, 1);
+        rows[17][2] = 1e308;
+        assertThatThrownBy(() -> run(oneConstruct(5), rows)).isInstanceOf(AnalysisException.class)
+                .hasMessageContaining("'q3'").hasMessageContaining("too large").hasMessageContaining("1.0E308")
+                .hasMessageNotContaining("'q1'");
+    }
+
+    @Test
+    void hugeMagnitudeIsNotDiagnosedAsConstant() {
+        double[][] rows = oneFactor(100, 4, 1, 1e200, 2);
+        assertThatThrownBy(() -> run(oneConstruct(4), rows)).isInstanceOf(AnalysisException.class)
+                .hasMessageContaining("'q1'").hasMessageContaining("too large")
+                .hasMessageNotContaining("same value").hasMessageNotContaining("zero variance");
+    }
+
+    @Test
+    void tinyMagnitudeIsNotDiagnosedAsConstant() {
+        double[][] rows = oneFactor(100, 4, 1, 1e-200, 3);
+        assertThatThrownBy(() -> run(oneConstruct(4), rows)).isInstanceOf(AnalysisException.class)
+                .hasMessageContaining("'q1'").hasMessageContaining("too small").hasMessageContaining("Rescale")
+                .hasMessageNotContaining("same value").hasMessageNotContaining("zero variance");
+    }
+
+    /** sd about 1e-100: the variance is representable but the fourth moments (kurtosis) underflow. */
+    @Test
+    void magnitudeWhoseFourthMomentsUnderflowIsNamed() {
+        double[][] rows = oneFactor(100, 4, 1, 1e-100, 4);
+        assertThatThrownBy(() -> run(oneConstruct(4), rows)).isInstanceOf(AnalysisException.class)
+                .hasMessageContaining("'q1'").hasMessageContaining("too small");
+    }
+
+    /** Values that differ only in their last bits relative to their size are not "the same value". */
+    @Test
+    void spreadBelowThePrecisionOfTheMeanIsNotCalledConstant() {
+        double[][] rows = oneFactor(60, 3, 1, 1, 5);
+        for (int i = 0; i < rows.length; i++) {
+            rows[i][1] = 1e20 + (i % 2) * 16384; // adjacent doubles near 1e20
+        }
+        assertThatThrownBy(() -> run(oneConstruct(3), rows)).isInstanceOf(AnalysisException.class)
+                .hasMessageContaining("'q2'").hasMessageContaining("precision")
+                .hasMessageNotContaining("same value");
+    }
+
+    /** Guard: the fix must keep the genuine diagnosis, also at extreme magnitudes. */
+    @Test
+    void genuinelyConstantColumnsAreStillConstant() {
+        for (double value : new double[] {4, 1e-200, 1e300, -7.5e-310}) {
+            double[][] rows = oneFactor(40, 3, 1, 1, 6);
+            for (double[] r : rows) {
+                r[1] = value;
+            }
+            assertThatThrownBy(() -> run(oneConstruct(3), rows)).isInstanceOf(AnalysisException.class)
+                    .hasMessageContaining("'q2'").hasMessageContaining("same value")
+                    .hasMessageContaining("zero variance");
+        }
+    }
+
+    @Test
     void numericalLibraryFailuresBecomeAnalysisErrorsNamingAnalysisAndColumns() {
         MaxCountExceededException raw = new MaxCountExceededException(30);
         assertThatThrownBy(() -> NumericalFailure.guard("principal components", List.of("a", "b"), () -> {
