@@ -118,7 +118,9 @@ final class ReliabilityAnalysis {
         if (new SymmetricEigen(r).singular()) {
             return null;
         }
-        RealMatrix inv = new LUDecomposition(new Array2DRowRealMatrix(r, true)).getSolver().getInverse();
+        // singularity is decided by the eigenvalues above, as for the anti-image; the LU's own
+        // absolute pivot threshold (1e-11 by default) would throw on matrices that pass that test
+        RealMatrix inv = new LUDecomposition(new Array2DRowRealMatrix(r, true), 0.0).getSolver().getInverse();
         double[] smc = new double[k];
         for (int i = 0; i < k; i++) {
             smc[i] = 1 - 1 / inv.getEntry(i, i);

@@ -118,6 +118,48 @@ class ExtremeNumericsTest {
         }
     }
 
+    /**
+     * 300 strongly correlated items: |R| is about e^-900, below the smallest double, although R is
+     * far from singular. Bartlett's chi-square must be finite and use ln|R| from the factorization.
+     */
+    @Test
+    void manyItemsGiveAFiniteBartlettChiSquareAlthoughTheDeterminantUnderflows() {
+        int p = 300;
+        int n = 400;
+        double[][] rows = oneFactor(n, p, 0.3, 1, 9);
+        AnalysisLayout layout = new AnalysisLayout(names(p), List.of(new ConstructSpec("X", names(p))), List.of(),
+                List.of(), 1, 0.05);
+        StatisticsResults res = run(layout, rows);
+        Factorability f = res.factorability();
+        assertThat(f.reason()).isNull();
+        assertThat(f.determinant()).isEqualTo(0.0); // underflows legitimately
+        assertThat(f.bartlett().chiSquare()).isFinite().isPositive();
+
+        // independent check: ln|R| = Σ ln λ from the eigenvalues
+        StatisticsAccumulator acc = new StatisticsAccumulator(layout);
+        for (double[] r : rows) {
+            acc.add(r);
+        }
+        double[][] corr = correlation(rows);
+        double lnDet = 0;
+        for (double v : new SymmetricEigen(corr).values) {
+            lnDet += Math.log(v);
+        }
+        assertThat(lnDet).isLessThan(-745); // e^lnDet is 0 in double
+        double expected = -(n - 1 - (2.0 * p + 5) / 6) * lnDet;
+        assertThat(f.bartlett().chiSquare()).isCloseTo(expected, within(1e-9 * expected));
+        assertThat(f.bartlett().df()).isEqualTo(p * (p - 1) / 2);
+        AwkwardDataTest.assertNoNaN(Json.tree(res));
+    }
+
+    @Test
+    void logDeterminantFromTheFactorizationEqualsLogOfTheDeterminant() {
+        double[][] r = correlation(oneFactor(50, 6, 1, 1, 10));
+        LUDecomposition lu = new LUDecomposition(new Array2DRowRealMatrix(r, true), 0.0);
+        double reference = Math.log(lu.getDeterminant());
+        assertThat(FactorabilityAnalysis.logDeterminant(lu)).isCloseTo(reference, within(1e-12 * Math.abs(reference)));
+    }
+
     @Test
     void numericalLibraryFailuresBecomeAnalysisErrorsNamingAnalysisAndColumns() {
         MaxCountExceededException raw = new MaxCountExceededException(30);
