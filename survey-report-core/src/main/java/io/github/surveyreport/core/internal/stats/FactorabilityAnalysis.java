@@ -27,6 +27,15 @@ final class FactorabilityAnalysis {
 
     static Factorability analyse(List<String> items, double[][] r, SymmetricEigen eigen, long n) {
         int p = items.size();
+        if (n <= p) {
+            // rank(R) <= n - 1 < p: singular whatever the items are, so "a duplicate item" would mislead
+            return new Factorability(null, null, 0.0, null,
+                    "The sample has " + n + " complete rows for " + p + " items: the correlation matrix of "
+                            + p + " items is singular (determinant 0) whenever there are not more complete rows "
+                            + "than items, so the anti-image (KMO, MSA) and Bartlett's test are undefined. They "
+                            + "need at least " + (p + 1) + " complete rows: collect more responses or analyse "
+                            + "fewer items.");
+        }
         if (eigen.singular()) {
             return new Factorability(null, null, 0.0, null,
                     "The correlation matrix of the construct items is singular (determinant 0): at least one item "

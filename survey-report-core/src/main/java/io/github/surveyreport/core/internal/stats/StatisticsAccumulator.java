@@ -239,7 +239,7 @@ public final class StatisticsAccumulator {
             means[i] = moments.mean(idx[i]);
         }
         return NumericalFailure.guard("reliability analysis (Cronbach's alpha) of " + name, items,
-                () -> ReliabilityAnalysis.analyse(name, items, means, moments.covariance(idx), warnings));
+                () -> ReliabilityAnalysis.analyse(name, items, means, moments.covariance(idx), count(), warnings));
     }
 
     /**

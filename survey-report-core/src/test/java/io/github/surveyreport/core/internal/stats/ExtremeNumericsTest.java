@@ -118,6 +118,26 @@ class ExtremeNumericsTest {
         }
     }
 
+    @Test
+    void fewerRowsThanItemsIsASampleSizeProblemNotADuplicate() {
+        double[][] rows = oneFactor(8, 10, 1, 1, 7);
+        StatisticsResults res = run(oneConstruct(10), rows);
+        Factorability f = res.factorability();
+        assertThat(f.kmo()).isNull();
+        assertThat(f.bartlett()).isNull();
+        assertThat(f.reason()).contains("8 complete rows").contains("10 items").doesNotContain("duplicate");
+        ScaleReliability x = res.reliability().constructs().get("X");
+        assertThat(x.note()).contains("8 complete rows").contains("10 items").doesNotContain("duplicate");
+        AwkwardDataTest.assertNoNaN(Json.tree(res));
+    }
+
+    @Test
+    void rowsEqualToItemsIsStillASampleSizeProblem() {
+        double[][] rows = oneFactor(6, 6, 1, 1, 8);
+        Factorability f = run(oneConstruct(6), rows).factorability();
+        assertThat(f.reason()).contains("6 complete rows").contains("6 items").doesNotContain("duplicate");
+    }
+
     /**
      * 300 strongly correlated items: |R| is about e^-900, below the smallest double, although R is
      * far from singular. Bartlett's chi-square must be finite and use ln|R| from the factorization.
