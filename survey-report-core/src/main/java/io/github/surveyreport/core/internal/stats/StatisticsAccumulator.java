@@ -180,9 +180,14 @@ public final class StatisticsAccumulator {
         Efa efa = null;
         if (items.size() >= 2) {
             int[] idx = items.stream().mapToInt(layout.columns()::indexOf).toArray();
-            // with a single construct the overall scale is that construct: warn once
+            // with a single construct the overall scale is that construct: warn once; and if its items
+            // are in column order the two results are identical, so compute it once (the SMC's
+            // eigen decomposition and inverse cost seconds for hundreds of items)
+            boolean overallIsTheConstruct = constructItems.length == 1
+                    && layout.constructs().get(0).items().equals(items);
             List<String> overallWarnings = constructItems.length > 1 ? warnings : new ArrayList<>();
-            ScaleReliability overall = scale("all construct items", items, idx, overallWarnings);
+            ScaleReliability overall = overallIsTheConstruct ? null
+                    : scale("all construct items", items, idx, overallWarnings);
             Map<String, ScaleReliability> perConstruct = new LinkedHashMap<>();
             for (int c = 0; c < constructItems.length; c++) {
                 AnalysisLayout.ConstructSpec spec = layout.constructs().get(c);
@@ -190,6 +195,9 @@ public final class StatisticsAccumulator {
                     perConstruct.put(spec.id(), scale("construct '" + spec.id() + "'", spec.items(),
                             constructItems[c], warnings));
                 }
+            }
+            if (overallIsTheConstruct) {
+                overall = perConstruct.get(layout.constructs().get(0).id());
             }
             reliability = new Reliability(overall, perConstruct);
             double[][] r = moments.correlation(idx);
