@@ -156,10 +156,6 @@ class ExtremeNumericsTest {
         assertThat(f.bartlett().chiSquare()).isFinite().isPositive();
 
         // independent check: ln|R| = Σ ln λ from the eigenvalues
-        StatisticsAccumulator acc = new StatisticsAccumulator(layout);
-        for (double[] r : rows) {
-            acc.add(r);
-        }
         double[][] corr = correlation(rows);
         double lnDet = 0;
         for (double v : new SymmetricEigen(corr).values) {
