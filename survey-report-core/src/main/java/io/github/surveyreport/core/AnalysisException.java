@@ -11,4 +11,15 @@ public class AnalysisException extends SurveyReportException {
     public AnalysisException(String message) {
         super(message);
     }
+
+    /**
+     * An analysis failed for a reason found by a lower layer (for example a numerical library
+     * that did not converge on the sample's matrices).
+     *
+     * @param message what failed and what to change, written for the researcher
+     * @param cause   the lower-level failure, kept for diagnosis
+     */
+    public AnalysisException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -218,6 +218,21 @@ class SurveyAnalysisInputTest {
         assertThat(results.provenance().dataFile()).isEqualTo("rows");
     }
 
+    @Test
+    void hugeValueWithoutScaleIsAnAnalysisErrorNamingTheColumn() {
+        // without a scale there is no range check: 1e308 reaches the statistics, whose squares overflow
+        var study = StudyLoader.load(writeQuietly("data: {file: unused.csv}\nconstructs:\n"
+                + "  A: {items: [A1, A2, A3]}\n"));
+        List<String[]> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            rows.add(new String[] {String.valueOf(1 + i % 5), String.valueOf(1 + i * 7 % 5),
+                    i == 11 ? "1e308" : String.valueOf(1 + i * 3 % 5)});
+        }
+        assertThatThrownBy(() -> SurveyAnalysis.run(study, RowSource.of("rows", List.of("A1", "A2", "A3"), rows)))
+                .isInstanceOf(AnalysisException.class).hasMessageContaining("'A3'").hasMessageContaining("too large")
+                .hasMessageContaining("1.0E308");
+    }
+
     private Path writeQuietly(String yaml) {
         try {
             return project(yaml, "", StandardCharsets.UTF_8);

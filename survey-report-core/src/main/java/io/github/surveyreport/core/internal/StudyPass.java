@@ -136,7 +136,7 @@ public final class StudyPass {
         try {
             results = statistics.finish();
         } catch (AnalysisException e) {
-            throw new AnalysisException(fileName + ": " + e.getMessage());
+            throw new AnalysisException(fileName + ": " + e.getMessage(), e.getCause());
         }
         warnings.addAll(results.warnings());
         if (rows instanceof CsvRowSource csv && csv.metadataRows() > 0) {

@@ -9,10 +9,13 @@ import java.util.Map;
  * Bartlett's Test", psych {@code KMO} and {@code cortest.bartlett}).
  *
  * @param kmo         Kaiser-Meyer-Olkin measure of sampling adequacy; {@code null} if the
- *                    correlation matrix is singular
+ *                    correlation matrix is singular (also when there are not more complete rows
+ *                    than items)
  * @param msa         per-item measure of sampling adequacy, keyed by item in study order;
  *                    {@code null} if the correlation matrix is singular
- * @param determinant determinant of the correlation matrix (0 if it is singular)
+ * @param determinant determinant of the correlation matrix (0 if it is singular; with many
+ *                    items it can also underflow to 0 while the matrix is regular, which is why
+ *                    Bartlett's test uses ln|R| from the factorization instead)
  * @param bartlett    Bartlett's test of sphericity; {@code null} if the matrix is singular
  * @param reason      why {@code kmo}, {@code msa} and {@code bartlett} are {@code null}, else
  *                    {@code null}

@@ -54,7 +54,8 @@ final class PrincipalComponents {
                 loadings[i][j] = eigen.vectors[i][j] * s;
             }
         }
-        double[][] rotated = Varimax.rotate(loadings);
+        double[][] rotated = NumericalFailure.guard("varimax rotation of " + nf + " principal components", items,
+                () -> Varimax.rotate(loadings));
         double[] ss = new double[nf];
         double[] colSum = new double[nf];
         for (double[] row : rotated) {

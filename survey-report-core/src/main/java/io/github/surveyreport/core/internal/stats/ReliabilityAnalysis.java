@@ -24,9 +24,10 @@ final class ReliabilityAnalysis {
      * @param items    item names
      * @param means    item means
      * @param cov      item covariance matrix (n - 1)
+     * @param n        number of complete rows
      * @param warnings receives a warning if alpha is negative
      */
-    static ScaleReliability analyse(String scale, List<String> items, double[] means, double[][] cov,
+    static ScaleReliability analyse(String scale, List<String> items, double[] means, double[][] cov, long n,
                                     List<String> warnings) {
         int k = items.size();
         double[][] r = new double[k][k];
@@ -58,8 +59,15 @@ final class ReliabilityAnalysis {
         }
         Double standardized = sumR > 0 ? k / (k - 1.0) * (1 - k / sumR) : null;
 
-        double[] smc = squaredMultipleCorrelations(r);
-        if (smc == null) {
+        // with n <= k rows the k items' correlation matrix is singular (rank <= n - 1) whatever the
+        // items are; two items need only r (defined for n >= 2), not R⁻¹
+        boolean tooFewRows = k > 2 && n <= k;
+        double[] smc = tooFewRows ? null : squaredMultipleCorrelations(r);
+        if (tooFewRows) {
+            notes.add("Squared multiple correlations are undefined because the sample has " + n + " complete rows "
+                    + "for " + k + " items: the items' correlation matrix is singular whenever there are not more "
+                    + "complete rows than items.");
+        } else if (smc == null) {
             notes.add("Squared multiple correlations are undefined because the items' correlation matrix is "
                     + "singular (an item is a duplicate or a linear combination of others).");
         }
@@ -118,7 +126,9 @@ final class ReliabilityAnalysis {
         if (new SymmetricEigen(r).singular()) {
             return null;
         }
-        RealMatrix inv = new LUDecomposition(new Array2DRowRealMatrix(r, true)).getSolver().getInverse();
+        // singularity is decided by the eigenvalues above, as for the anti-image; the LU's own
+        // absolute pivot threshold (1e-11 by default) would throw on matrices that pass that test
+        RealMatrix inv = new LUDecomposition(new Array2DRowRealMatrix(r, true), 0.0).getSolver().getInverse();
         double[] smc = new double[k];
         for (int i = 0; i < k; i++) {
             smc[i] = 1 - 1 / inv.getEntry(i, i);

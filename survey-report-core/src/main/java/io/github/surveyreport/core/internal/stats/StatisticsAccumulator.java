@@ -159,8 +159,10 @@ public final class StatisticsAccumulator {
      * Computes all results from the accumulated state (which it leaves unchanged).
      *
      * @throws AnalysisException if an analysis cannot be carried out on this sample (too few
-     *                           rows, a constant column, collinear regression terms, more
-     *                           components requested than items); the message says what to change
+     *                           rows, a constant column, values whose magnitude double precision
+     *                           cannot handle, collinear regression terms, more components
+     *                           requested than items, or a numerical failure inside one analysis);
+     *                           the message names the analysis or column and says what to change
      */
     public StatisticsResults finish() {
         long n = count();
@@ -171,15 +173,21 @@ public final class StatisticsAccumulator {
         checkVariances(n);
         List<String> warnings = new ArrayList<>();
 
+        // Each analysis runs under its own guard so that a numerical failure names it and its columns.
         List<String> items = layout.constructItems();
         Reliability reliability = null;
         Factorability factorability = null;
         Efa efa = null;
         if (items.size() >= 2) {
             int[] idx = items.stream().mapToInt(layout.columns()::indexOf).toArray();
-            // with a single construct the overall scale is that construct: warn once
+            // with a single construct the overall scale is that construct: warn once; and if its items
+            // are in column order the two results are identical, so compute it once (the SMC's
+            // eigen decomposition and inverse cost seconds for hundreds of items)
+            boolean overallIsTheConstruct = constructItems.length == 1
+                    && layout.constructs().get(0).items().equals(items);
             List<String> overallWarnings = constructItems.length > 1 ? warnings : new ArrayList<>();
-            ScaleReliability overall = scale("all construct items", items, idx, overallWarnings);
+            ScaleReliability overall = overallIsTheConstruct ? null
+                    : scale("all construct items", items, idx, overallWarnings);
             Map<String, ScaleReliability> perConstruct = new LinkedHashMap<>();
             for (int c = 0; c < constructItems.length; c++) {
                 AnalysisLayout.ConstructSpec spec = layout.constructs().get(c);
@@ -188,11 +196,17 @@ public final class StatisticsAccumulator {
                             constructItems[c], warnings));
                 }
             }
+            if (overallIsTheConstruct) {
+                overall = perConstruct.get(layout.constructs().get(0).id());
+            }
             reliability = new Reliability(overall, perConstruct);
             double[][] r = moments.correlation(idx);
-            SymmetricEigen eigen = new SymmetricEigen(r);
-            factorability = FactorabilityAnalysis.analyse(items, r, eigen, n);
-            efa = PrincipalComponents.analyse(items, eigen, layout.efaFactors(), warnings);
+            SymmetricEigen eigen = NumericalFailure.guard("eigen decomposition of the construct items' correlation "
+                    + "matrix (for KMO, Bartlett's test and principal components)", items, () -> new SymmetricEigen(r));
+            factorability = NumericalFailure.guard("KMO and Bartlett's test of the construct items", items,
+                    () -> FactorabilityAnalysis.analyse(items, r, eigen, n));
+            efa = NumericalFailure.guard("principal components analysis of the construct items", items,
+                    () -> PrincipalComponents.analyse(items, eigen, layout.efaFactors(), warnings));
         }
 
         Correlations correlations = null;
@@ -204,15 +218,22 @@ public final class StatisticsAccumulator {
                 idx[i] = p + i;
                 ids.add(layout.constructs().get(i).id());
             }
-            correlations = CorrelationAnalysis.analyse(ids, moments.correlation(idx), n);
+            correlations = NumericalFailure.guard("correlation analysis of the construct scores", ids,
+                    () -> CorrelationAnalysis.analyse(ids, moments.correlation(idx), n));
         }
 
         List<RegressionResult> regs = new ArrayList<>(regressions.length);
         for (int r = 0; r < regressions.length; r++) {
             int[] all = regressionVars[r];
             int[] x = java.util.Arrays.copyOf(all, all.length - 1);
-            regs.add(RegressionAnalysis.analyse(layout.regressions().get(r), regressions[r].factor(), moments, x,
-                    all[all.length - 1], differences[r]));
+            AnalysisLayout.RegressionSpec spec = layout.regressions().get(r);
+            List<String> terms = new ArrayList<>(spec.predictors());
+            terms.add(0, spec.dependent());
+            RegressionAccumulator acc = regressions[r];
+            CoMoments diffs = differences[r];
+            regs.add(NumericalFailure.guard("regression " + spec.dependent() + " ~ "
+                    + String.join(" + ", spec.predictors()), terms,
+                    () -> RegressionAnalysis.analyse(spec, acc.factor(), moments, x, all[all.length - 1], diffs)));
         }
         List<HypothesisResult> hypotheses =
                 HypothesisEvaluation.evaluate(layout.hypotheses(), regs, layout.significance());
@@ -225,31 +246,123 @@ public final class StatisticsAccumulator {
         for (int i = 0; i < idx.length; i++) {
             means[i] = moments.mean(idx[i]);
         }
-        return ReliabilityAnalysis.analyse(name, items, means, moments.covariance(idx), warnings);
+        return NumericalFailure.guard("reliability analysis (Cronbach's alpha) of " + name, items,
+                () -> ReliabilityAnalysis.analyse(name, items, means, moments.covariance(idx), count(), warnings));
     }
 
     /**
-     * A constant variable has no correlation with anything; every analysis using it would
-     * divide by zero. The relative threshold treats a score that varies only by rounding
-     * (1e-16 relative) as constant.
+     * How far above {@code n·Double.MIN_NORMAL} the sums Σd² and Σd⁴ must be for
+     * {@link #checkVariances}. {@link CoMoments} accumulates in plain double (Welford / Pébay
+     * updates; only the regression factor uses double-double): an update whose terms fall below
+     * {@code MIN_NORMAL} is subnormal and loses up to one subnormal spacing, 4.9e-324,
+     * absolutely. Over n rows that is about n·4.9e-324, which stays below the ordinary double
+     * rounding of the sum (2.2e-16 relative) only if the sum exceeds n·4.9e-324/2.2e-16 =
+     * n·MIN_NORMAL; the factor 4 covers the few operations per update. In terms of the data:
+     * a standard deviation below about 1e-77 (whose fourth powers underflow) is rejected, one
+     * above it is analysed at full precision.
+     */
+    private static final double UNDERFLOW_MARGIN = 4.0;
+
+    /**
+     * Below this spread relative to the mean, a variable varies only in its last digits (double
+     * has about 16): for a construct score that is rounding of an exactly constant mean of items.
+     */
+    private static final double RELATIVE_SPREAD = 1e-13;
+
+    /**
+     * Every analysis divides by standard deviations and sums squares and fourth powers of
+     * deviations, so each variable must have a spread that double precision represents: not
+     * zero (a constant variable has no correlation with anything), not overflowing (values
+     * like 1e308, whose squares are infinite), not underflowing (values like 1e-200, whose
+     * squares are 0, which would look constant although the values differ) and not below the
+     * precision of the values themselves (1e20 + 1e4, which differs from 1e20 only in the last
+     * digit). Each case has its own message; "the same value" is said only when minimum and
+     * maximum are equal.
      */
     private void checkVariances(long n) {
+        double floor = UNDERFLOW_MARGIN * n * Double.MIN_NORMAL;
         for (int i = 0; i < v; i++) {
-            double var = moments.comoment(i, i) / (n - 1);
-            double scale = Math.max(Math.abs(moments.mean(i)), Double.MIN_NORMAL);
-            if (!(Math.sqrt(var) > 1e-13 * scale)) {
-                String value = String.format(Locale.ROOT, "%s", moments.mean(i));
-                if (i < p) {
-                    throw new AnalysisException("The column '" + layout.columns().get(i) + "' has the same value ("
-                            + value + ") in all " + n + " analysed rows (zero variance), so correlations, "
-                            + "reliability and regressions involving it are undefined. Remove it from the study "
-                            + "or check the data.");
+            double mean = moments.mean(i);
+            double sumSq = moments.comoment(i, i);
+            double var = sumSq / (n - 1);
+            // first, and exact at any magnitude (the moments of a constant 1e300 are NaN: Pébay's
+            // first-row update multiplies an overflowing square by n - 1 = 0)
+            if (moments.min(i) == moments.max(i)) {
+                throw constant(i, n);
+            }
+            if (!(Double.isFinite(mean) && Double.isFinite(sumSq) && Double.isFinite(moments.m3(i))
+                    && Double.isFinite(moments.m4(i)))) {
+                throw new AnalysisException(variable(i) + " has values too large in magnitude for double-precision "
+                        + "statistics (" + range(i) + "): their squares or fourth powers exceed the largest double "
+                        + "(about 1.8E308), so variances, correlations and kurtosis cannot be computed. Rescale "
+                        + "the column (for example, change its unit) or check the data for a wrong value.");
+            }
+            if (!(sumSq >= floor) || !(moments.m4(i) >= floor)) {
+                throw new AnalysisException(variable(i) + " has values too small in magnitude for "
+                        + "double-precision statistics (" + range(i) + "): the squares and fourth powers of their "
+                        + "differences fall below the smallest normal double (about 2.2E-308), so the variance, "
+                        + "correlations and kurtosis would be rounding noise although the values differ. Rescale "
+                        + "the column (for example, change its unit so that typical values are near 1).");
+            }
+            double scale = Math.max(Math.abs(mean), Double.MIN_NORMAL);
+            if (!(Math.sqrt(var) > RELATIVE_SPREAD * scale)) {
+                if (i >= p) {
+                    throw constant(i, n);
                 }
-                AnalysisLayout.ConstructSpec spec = layout.constructs().get(i - p);
-                throw new AnalysisException("The score of construct '" + spec.id() + "' (mean of "
-                        + String.join(", ", spec.items()) + ") is the same (" + value + ") in all " + n
-                        + " analysed rows (zero variance). Check the items and their reverse coding.");
+                throw new AnalysisException(variable(i) + " varies too little relative to the size of its values ("
+                        + range(i) + ", mean " + format(mean) + "): the differences are below " + RELATIVE_SPREAD
+                        + " of the values, at the limit of double precision (about 16 significant digits), so "
+                        + "its variance and correlations would be rounding noise. Subtract a constant from the "
+                        + "column (for example, its typical value) or check the data.");
             }
         }
+        // Each |Σ d_i d_j| is at most √(Σd_i² Σd_j²), finite after the loop; checked all the same
+        // because an infinite co-moment would make the correlations NaN.
+        for (int i = 0; i < v; i++) {
+            for (int j = i + 1; j < v; j++) {
+                if (!Double.isFinite(moments.comoment(i, j))) {
+                    throw new AnalysisException("The co-moment of " + shortName(i) + " and " + shortName(j)
+                            + " is too large in magnitude for double-precision statistics. Rescale the columns "
+                            + "(for example, change their unit) or check the data for a wrong value.");
+                }
+            }
+        }
+    }
+
+    private AnalysisException constant(int i, long n) {
+        String value = format(moments.mean(i));
+        if (i < p) {
+            return new AnalysisException("The column '" + layout.columns().get(i) + "' has the same value ("
+                    + value + ") in all " + n + " analysed rows (zero variance), so correlations, "
+                    + "reliability and regressions involving it are undefined. Remove it from the study "
+                    + "or check the data.");
+        }
+        AnalysisLayout.ConstructSpec spec = layout.constructs().get(i - p);
+        return new AnalysisException("The score of construct '" + spec.id() + "' (mean of "
+                + String.join(", ", spec.items()) + ") is the same (" + value + ") in all " + n
+                + " analysed rows (zero variance). Check the items and their reverse coding.");
+    }
+
+    /** "The column 'x'" or "The score of construct 'X' (mean of a, b)". */
+    private String variable(int i) {
+        if (i < p) {
+            return "The column '" + layout.columns().get(i) + "'";
+        }
+        AnalysisLayout.ConstructSpec spec = layout.constructs().get(i - p);
+        return "The score of construct '" + spec.id() + "' (mean of " + String.join(", ", spec.items()) + ")";
+    }
+
+    /** "column 'x'" or "the score of construct 'X'". */
+    private String shortName(int i) {
+        return i < p ? "column '" + layout.columns().get(i) + "'"
+                : "the score of construct '" + layout.constructs().get(i - p).id() + "'";
+    }
+
+    private String range(int i) {
+        return "values from " + format(moments.min(i)) + " to " + format(moments.max(i));
+    }
+
+    private static String format(double value) {
+        return String.format(Locale.ROOT, "%s", value);
     }
 }
