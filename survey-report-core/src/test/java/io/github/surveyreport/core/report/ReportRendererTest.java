@@ -29,6 +29,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -185,15 +186,7 @@ class ReportRendererTest {
     void labelsAreEscaped() throws IOException {
         Fixtures.Analysed a = Fixtures.bfi();
         String evil = "<script>alert(1)</script> & Co";
-        Map<String, String> labels = new HashMap<>(a.study().labels());
-        labels.put("A1", evil);
-        List<Construct> constructs = new ArrayList<>();
-        for (Construct c : a.study().constructs()) {
-            constructs.add(c.id().equals("A") ? new Construct("A", evil, c.items(), c.reverse()) : c);
-        }
-        Study study = new Study(a.study().studyFile(), evil, a.study().language(), a.study().data(), a.study().scale(),
-                labels, constructs, a.study().efaFactors(), a.study().regressions(), a.study().hypotheses(),
-                a.study().significance(), a.study().profile());
+        Study study = relabelled(a.study(), evil, "A1", "A");
 
         String html = renderer.html(study, a.results());
         assertThat(html).doesNotContain("<script").doesNotContain("& Co");
@@ -203,6 +196,58 @@ class ReportRendererTest {
 
         String text = text(renderer.pdf(study, a.results()));
         assertThat(text).contains("<script>alert(1)</script> & Co");
+    }
+
+    /** The study with this text as its title, as the label of an item and as the label of a construct. */
+    private static Study relabelled(Study study, String text, String item, String construct) {
+        Map<String, String> labels = new HashMap<>(study.labels());
+        labels.put(item, text);
+        List<Construct> constructs = new ArrayList<>();
+        for (Construct c : study.constructs()) {
+            constructs.add(c.id().equals(construct) ? new Construct(c.id(), text, c.items(), c.reverse()) : c);
+        }
+        return new Study(study.studyFile(), text, study.language(), study.data(), study.scale(), labels, constructs,
+                study.efaFactors(), study.regressions(), study.hypotheses(), study.significance(), study.profile());
+    }
+
+    @Test
+    void longWordsWrapAndTheColumnsStayOnThePage() throws IOException {
+        Fixtures.Analysed a = Fixtures.bfi();
+        String word = "ABCDEFGHIJKLMNOPQRSTUVWXYZ".repeat(4) + "abcdefghijklm";
+        assertThat(word).hasSize(117);
+        Study study = relabelled(a.study(), word, "A1", "A");
+        byte[] pdf = renderer.pdf(study, a.results());
+        Files.createDirectories(Fixtures.output(""));
+        Files.write(Fixtures.output("long-words.pdf"), pdf);
+
+        List<String> outside = new ArrayList<>();
+        String text;
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void writeString(String string, List<TextPosition> positions) throws IOException {
+                    for (TextPosition p : positions) {
+                        float x = p.getXDirAdj();
+                        float y = p.getYDirAdj();
+                        if (x < 0 || x + p.getWidthDirAdj() > p.getPageWidth() + 0.5f || y - p.getHeightDir() < 0
+                                || y > p.getPageHeight()) {
+                            outside.add("page " + getCurrentPageNo() + ": " + p.getUnicode() + " at " + x + "," + y);
+                        }
+                    }
+                    super.writeString(string, positions);
+                }
+            };
+            text = stripper.getText(document);
+        }
+        assertThat(outside).as("text outside the page").isEmpty();
+        // the statistics columns of Tables 1 and 2 are there, and the label is whole, just wrapped
+        assertThat(text).contains("Variables and Measurement Items", "Reliability Analysis", "Corrected", "item–total",
+                "deleted", "Cronbach's", ".717", ".692", "Regression Results", "42.151***");
+        assertThat(compact(text)).contains(word + "(R)");   // A1 is reverse-scored: Table 1's item text
+        assertThat(compact(text).split(word, -1)).as("occurrences + 1").hasSizeGreaterThanOrEqualTo(5);
+
+        String html = renderer.html(study, a.results());
+        assertThat(html).contains("overflow-wrap: anywhere").contains(word);
     }
 
     // ---- what is included ----
