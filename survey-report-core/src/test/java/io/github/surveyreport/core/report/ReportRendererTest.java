@@ -250,6 +250,30 @@ class ReportRendererTest {
         assertThat(html).contains("overflow-wrap: anywhere").contains(word);
     }
 
+    @Test
+    void templatesCannotCreateJavaObjects(@TempDir Path dir) throws IOException {
+        Path marker = dir.resolve("ran");
+        ReportRenderer custom = withTitleTemplate(dir, "<#assign ex = \"freemarker.template.utility.Execute\"?new()>"
+                + "<div class=\"title-page\">${ex(\"touch " + marker + "\")}</div>");
+        Fixtures.Analysed a = Fixtures.bfi();
+        assertThatThrownBy(() -> custom.html(a.study(), a.results()))
+                .isInstanceOf(SurveyReportException.class)
+                .hasMessageStartingWith("Cannot render the report: the template title.ftlx (line 1, column ")
+                .hasMessageContaining("?new, which is not allowed in report templates");
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
+    void templatesCannotUseTheApiBuiltIn(@TempDir Path dir) throws IOException {
+        ReportRenderer custom = withTitleTemplate(dir,
+                "<div class=\"title-page\">${t?api.getClass().getName()}</div>");
+        Fixtures.Analysed a = Fixtures.bfi();
+        assertThatThrownBy(() -> custom.html(a.study(), a.results()))
+                .isInstanceOf(SurveyReportException.class)
+                .hasMessageStartingWith("Cannot render the report: the template title.ftlx (line 1, column ")
+                .hasMessageContaining("?api, which is not allowed in report templates");
+    }
+
     // ---- what is included ----
 
     @Test
