@@ -273,11 +273,19 @@ public final class ReportRenderer {
     }
 
     private String render(Map<String, Object> model) {
+        RecursionGuard guard = new RecursionGuard();
         try {
             Template template = configuration.getTemplate(MAIN_TEMPLATE);
             StringWriter out = new StringWriter(64 * 1024);
-            template.process(model, out);
+            Environment environment = template.createProcessingEnvironment(model, out);
+            environment.setTemplateProcessingTracer(guard);
+            environment.process();
             return out.toString();
+        } catch (RecursionGuard.TooDeep e) {
+            throw e.report;
+        } catch (StackOverflowError e) {
+            // only here, in the render's own thread, is the overflow the templates' (see RecursionGuard)
+            throw guard.overflowed(e);
         } catch (TemplateException e) {
             throw templateProblem(e);
         } catch (IOException e) {
@@ -287,6 +295,12 @@ public final class ReportRenderer {
 
     /** A template's runtime error: a feature templates may not use is said so, the rest as FreeMarker puts it. */
     private static SurveyReportException templateProblem(TemplateException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RecursionGuard.TooDeep tooDeep) {
+                // the recursion went through a function call, whose errors FreeMarker wraps
+                return tooDeep.report;
+            }
+        }
         String feature = e instanceof NotAllowed notAllowed ? notAllowed.feature
                 : String.valueOf(e.getBlamedExpressionString()).endsWith("?api") ? "?api" : null;
         if (feature == null) {

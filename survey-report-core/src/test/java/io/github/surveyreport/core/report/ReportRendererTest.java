@@ -274,6 +274,45 @@ class ReportRendererTest {
                 .hasMessageContaining("?api, which is not allowed in report templates");
     }
 
+    @Test
+    void aMacroThatCallsItselfWithoutEndIsReportedAndTheRendererStaysUsable(@TempDir Path dir) throws IOException {
+        ReportRenderer custom = withTitleTemplate(dir, "<#macro heading level><@heading level + 1/></#macro>"
+                + "<div class=\"title-page\"><h1>${docTitle}</h1><#if docTitle == \"loop\"><@heading 1/></#if></div>");
+        Fixtures.Analysed a = Fixtures.bfi();
+        Study looping = relabelled(a.study(), "loop", "A1", "A");
+        assertThatThrownBy(() -> custom.html(looping, a.results()))
+                .isInstanceOf(SurveyReportException.class)
+                .hasMessageStartingWith("Cannot render the report: the template title.ftlx recurses without end")
+                .hasMessageContaining("macro heading");
+        assertThatThrownBy(() -> custom.writeHtmlAndPdf(looping, a.results(), Map.of(), dir.resolve("r.html"),
+                dir.resolve("r.pdf")))
+                .isInstanceOf(SurveyReportException.class)
+                .hasMessageStartingWith("Cannot render the report: the template title.ftlx recurses without end");
+        assertThat(custom.html(a.study(), a.results())).contains("Variables and Measurement Items");
+    }
+
+    @Test
+    void aTemplateThatIncludesItselfIsReportedEvenWhereTheJavaStackIsSmall(@TempDir Path dir) throws Exception {
+        ReportRenderer custom = withTitleTemplate(dir, "<div class=\"title-page\"><#include \"title.ftlx\"></div>");
+        Fixtures.Analysed a = Fixtures.bfi();
+        assertThatThrownBy(() -> custom.html(a.study(), a.results()))
+                .isInstanceOf(SurveyReportException.class)
+                .hasMessageStartingWith("Cannot render the report: the template title.ftlx recurses without end");
+        // a thread whose stack overflows before the depth limit: the same report
+        Throwable[] thrown = new Throwable[1];
+        Thread small = new Thread(null, () -> {
+            try {
+                custom.html(a.study(), a.results());
+            } catch (Throwable t) {
+                thrown[0] = t;
+            }
+        }, "small-stack", 192 * 1024);
+        small.start();
+        small.join();
+        assertThat(thrown[0]).isInstanceOf(SurveyReportException.class)
+                .hasMessageStartingWith("Cannot render the report: the template title.ftlx recurses without end");
+    }
+
     // ---- what is included ----
 
     @Test
