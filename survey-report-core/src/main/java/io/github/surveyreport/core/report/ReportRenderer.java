@@ -280,7 +280,8 @@ public final class ReportRenderer {
             Environment environment = template.createProcessingEnvironment(model, out);
             environment.setTemplateProcessingTracer(guard);
             environment.process();
-            return out.toString();
+            // characters XML does not allow, from a Study or Results built in code, become U+FFFD (see XmlChars)
+            return XmlChars.valid(out.toString());
         } catch (RecursionGuard.TooDeep e) {
             throw e.report;
         } catch (StackOverflowError e) {

@@ -313,6 +313,20 @@ class ReportRendererTest {
                 .hasMessageStartingWith("Cannot render the report: the template title.ftlx recurses without end");
     }
 
+    @Test
+    void xmlInvalidCharactersInTheModelCannotBreakTheDocument() {
+        Fixtures.Analysed a = Fixtures.bfi();
+        Study study = relabelled(a.study(), "Vertical\u000Btab, start\u0001of heading, \uFFFE and \uD800 alone",
+                "A1", "A");
+        String html = renderer.html(study, a.results());
+        assertThat(html).contains("Vertical\uFFFDtab, start\uFFFDof heading, \uFFFD and \uFFFD alone")
+                .doesNotContain("\u000B").doesNotContain("\u0001");
+        assertThat(compact(text(renderer.pdf(study, a.results())))).contains("Vertical");
+        // proper pairs stay: U+1D6FC (mathematical italic alpha) is two chars
+        assertThat(renderer.html(relabelled(a.study(), "\uD835\uDEFC", "A1", "A"), a.results()))
+                .contains("\uD835\uDEFC");
+    }
+
     // ---- what is included ----
 
     @Test
