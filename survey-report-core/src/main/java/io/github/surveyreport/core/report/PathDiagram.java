@@ -431,7 +431,12 @@ final class PathDiagram {
                 || (cp >= 0xFF00 && cp <= 0xFFEF) || (cp >= 0x3000 && cp <= 0x303F);
     }
 
-    /** Breaks a label into lines of at most {@link #MAX_TEXT_WIDTH}, at spaces where possible. */
+    /**
+     * Breaks a label into lines of at most {@link #MAX_TEXT_WIDTH}, at spaces where possible, four
+     * lines at most: the rest of a longer label is cut off with an ellipsis. A box is a name for
+     * the construct (Table 1 has its whole label), and the figure is scaled to fit the page's
+     * width, so one overlong box would shrink every label in it until none could be read.
+     */
     static List<String> wrap(String label) {
         List<String> lines = new ArrayList<>();
         String rest = label.strip();
@@ -460,8 +465,29 @@ final class PathDiagram {
             lines.add(rest.substring(0, cut).strip());
             rest = rest.substring(cut).strip();
         }
-        lines.add(rest);
+        lines.add(textWidth(rest) > MAX_TEXT_WIDTH ? shortened(rest) : rest);
         return lines;
+    }
+
+    /** The text cut to fit {@link #MAX_TEXT_WIDTH} with an ellipsis, at a space where one is near. */
+    private static String shortened(String text) {
+        double limit = MAX_TEXT_WIDTH - textWidth("\u2026");
+        int cut = 0;
+        double w = 0;
+        while (cut < text.length()) {
+            int cp = text.codePointAt(cut);
+            double cw = wide(cp) ? FONT_SIZE : FONT_SIZE * 0.6;
+            if (w + cw > limit) {
+                break;
+            }
+            w += cw;
+            cut += Character.charCount(cp);
+        }
+        int space = text.lastIndexOf(' ', cut);
+        if (space > cut * 2 / 3) {
+            cut = space;
+        }
+        return text.substring(0, cut).strip() + "\u2026";
     }
 
     static String escape(String text) {

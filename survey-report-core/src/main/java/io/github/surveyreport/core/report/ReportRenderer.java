@@ -9,6 +9,7 @@ import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
+import freemarker.core.Environment;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -290,13 +291,60 @@ public final class ReportRenderer {
     }
 
     private String render(Map<String, Object> model) {
+        RecursionGuard guard = new RecursionGuard();
         try {
             Template template = configuration.getTemplate(MAIN_TEMPLATE);
             StringWriter out = new StringWriter(64 * 1024);
-            template.process(model, out);
-            return out.toString();
-        } catch (IOException | TemplateException e) {
+            Environment environment = template.createProcessingEnvironment(model, out);
+            environment.setTemplateProcessingTracer(guard);
+            environment.process();
+            // characters XML does not allow, from a Study or Results built in code, become U+FFFD (see XmlChars)
+            return XmlChars.valid(out.toString());
+        } catch (RecursionGuard.TooDeep e) {
+            throw e.report;
+        } catch (StackOverflowError e) {
+            // only here, in the render's own thread, is the overflow the templates' (see RecursionGuard)
+            throw guard.overflowed(e);
+        } catch (TemplateException e) {
+            throw templateProblem(e);
+        } catch (IOException e) {
             throw new SurveyReportException("Cannot render the report template: " + e.getMessage(), e);
+        }
+    }
+
+    /** A template's runtime error: a feature templates may not use is said so, the rest as FreeMarker puts it. */
+    private static SurveyReportException templateProblem(TemplateException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RecursionGuard.TooDeep tooDeep) {
+                // the recursion went through a function call, whose errors FreeMarker wraps
+                return tooDeep.report;
+            }
+        }
+        String feature = e instanceof NotAllowed notAllowed ? notAllowed.feature
+                : String.valueOf(e.getBlamedExpressionString()).endsWith("?api") ? "?api" : null;
+        if (feature == null) {
+            return new SurveyReportException("Cannot render the report template: " + e.getMessage(), e);
+        }
+        String why = feature.equals("?new")
+                ? "it would create a Java object, " + ((NotAllowed) e).subject + ", and such objects can run commands"
+                : "it would call the Java methods behind " + e.getBlamedExpressionString();
+        String where = e.getTemplateSourceName() == null ? "a template"
+                : "the template " + e.getTemplateSourceName() + (e.getLineNumber() == null ? ""
+                        : " (line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ")");
+        return new SurveyReportException("Cannot render the report: " + where + " uses " + feature + ", which is not "
+                + "allowed in report templates: " + why + ". Templates format the data they are given.", e);
+    }
+
+    /** A feature the configuration refuses templates; thrown by FreeMarker's own hooks. */
+    private static final class NotAllowed extends TemplateException {
+        private static final long serialVersionUID = 1L;
+        private final String feature;
+        private final String subject;
+
+        NotAllowed(String feature, String subject, Environment environment) {
+            super(feature + " is not allowed in report templates (" + subject + ")", environment);
+            this.feature = feature;
+            this.subject = subject;
         }
     }
 
@@ -328,7 +376,14 @@ public final class ReportRenderer {
         cfg.setLogTemplateExceptions(false);
         cfg.setWrapUncheckedExceptions(true);
         cfg.setFallbackOnNullLoopVariable(false);
+        // A template from a project's template directory is code the build runs, but it only formats:
+        // ?api (the Java methods behind a value) stays off, and ?new creates no object at all, as
+        // TemplateClassResolver.ALLOWS_NOTHING_RESOLVER, with a message that says why (it could create
+        // freemarker.template.utility.Execute, which runs commands). The bundled templates use neither.
         cfg.setAPIBuiltinEnabled(false);
+        cfg.setNewBuiltinClassResolver((className, environment, template) -> {
+            throw new NotAllowed("?new", className, environment);
+        });
         cfg.setTimeZone(TimeZone.getTimeZone("UTC"));
         return cfg;
     }

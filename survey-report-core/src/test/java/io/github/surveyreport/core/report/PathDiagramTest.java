@@ -44,6 +44,11 @@ class PathDiagramTest {
         assertThat(PathDiagram.wrap("Perceived organisational support for digital transformation"))
                 .hasSizeGreaterThan(1).allSatisfy(line -> assertThat(PathDiagram.textWidth(line)).isLessThanOrEqualTo(170));
         assertThat(PathDiagram.wrap("跨境电商高质量发展")).containsExactly("跨境电商高质量发展");
+        // four lines at most: a label without spaces breaks anywhere, and what does not fit is cut off
+        String word = "ABCDEFGHIJKLMNOPQRSTUVWXYZ".repeat(4) + "abcdefghijklm";
+        assertThat(PathDiagram.wrap(word)).hasSize(4)
+                .allSatisfy(line -> assertThat(PathDiagram.textWidth(line)).isLessThanOrEqualTo(170));
+        assertThat(String.join("", PathDiagram.wrap(word))).endsWith("…").startsWith(word.substring(0, 80));
     }
 
     private static int count(String text, String regex) {

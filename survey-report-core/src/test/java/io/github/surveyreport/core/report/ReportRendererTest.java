@@ -29,6 +29,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -185,15 +186,7 @@ class ReportRendererTest {
     void labelsAreEscaped() throws IOException {
         Fixtures.Analysed a = Fixtures.bfi();
         String evil = "<script>alert(1)</script> & Co";
-        Map<String, String> labels = new HashMap<>(a.study().labels());
-        labels.put("A1", evil);
-        List<Construct> constructs = new ArrayList<>();
-        for (Construct c : a.study().constructs()) {
-            constructs.add(c.id().equals("A") ? new Construct("A", evil, c.items(), c.reverse()) : c);
-        }
-        Study study = new Study(a.study().studyFile(), evil, a.study().language(), a.study().data(), a.study().scale(),
-                labels, constructs, a.study().efaFactors(), a.study().regressions(), a.study().hypotheses(),
-                a.study().significance(), a.study().profile());
+        Study study = relabelled(a.study(), evil, "A1", "A");
 
         String html = renderer.html(study, a.results());
         assertThat(html).doesNotContain("<script").doesNotContain("& Co");
@@ -203,6 +196,135 @@ class ReportRendererTest {
 
         String text = text(renderer.pdf(study, a.results()));
         assertThat(text).contains("<script>alert(1)</script> & Co");
+    }
+
+    /** The study with this text as its title, as the label of an item and as the label of a construct. */
+    private static Study relabelled(Study study, String text, String item, String construct) {
+        Map<String, String> labels = new HashMap<>(study.labels());
+        labels.put(item, text);
+        List<Construct> constructs = new ArrayList<>();
+        for (Construct c : study.constructs()) {
+            constructs.add(c.id().equals(construct) ? new Construct(c.id(), text, c.items(), c.reverse()) : c);
+        }
+        return new Study(study.studyFile(), text, study.language(), study.data(), study.scale(), labels, constructs,
+                study.efaFactors(), study.regressions(), study.hypotheses(), study.significance(), study.profile());
+    }
+
+    @Test
+    void longWordsWrapAndTheColumnsStayOnThePage() throws IOException {
+        Fixtures.Analysed a = Fixtures.bfi();
+        String word = "ABCDEFGHIJKLMNOPQRSTUVWXYZ".repeat(4) + "abcdefghijklm";
+        assertThat(word).hasSize(117);
+        Study study = relabelled(a.study(), word, "A1", "A");
+        byte[] pdf = renderer.pdf(study, a.results());
+        Files.createDirectories(Fixtures.output(""));
+        Files.write(Fixtures.output("long-words.pdf"), pdf);
+
+        List<String> outside = new ArrayList<>();
+        String text;
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void writeString(String string, List<TextPosition> positions) throws IOException {
+                    for (TextPosition p : positions) {
+                        float x = p.getXDirAdj();
+                        float y = p.getYDirAdj();
+                        if (x < 0 || x + p.getWidthDirAdj() > p.getPageWidth() + 0.5f || y - p.getHeightDir() < 0
+                                || y > p.getPageHeight()) {
+                            outside.add("page " + getCurrentPageNo() + ": " + p.getUnicode() + " at " + x + "," + y);
+                        }
+                    }
+                    super.writeString(string, positions);
+                }
+            };
+            text = stripper.getText(document);
+        }
+        assertThat(outside).as("text outside the page").isEmpty();
+        // the statistics columns of Tables 1 and 2 are there, and the label is whole, just wrapped
+        assertThat(text).contains("Variables and Measurement Items", "Reliability Analysis", "Corrected", "item–total",
+                "deleted", "Cronbach's", ".717", ".692", "Regression Results", "42.151***");
+        assertThat(compact(text)).contains(word + "(R)");   // A1 is reverse-scored: Table 1's item text
+        assertThat(compact(text).split(word, -1)).as("occurrences + 1").hasSizeGreaterThanOrEqualTo(5);
+
+        String html = renderer.html(study, a.results());
+        assertThat(html).contains("overflow-wrap: anywhere").contains(word);
+    }
+
+    @Test
+    void templatesCannotCreateJavaObjects(@TempDir Path dir) throws IOException {
+        Path marker = dir.resolve("ran");
+        ReportRenderer custom = withTitleTemplate(dir, "<#assign ex = \"freemarker.template.utility.Execute\"?new()>"
+                + "<div class=\"title-page\">${ex(\"touch " + marker + "\")}</div>");
+        Fixtures.Analysed a = Fixtures.bfi();
+        assertThatThrownBy(() -> custom.html(a.study(), a.results()))
+                .isInstanceOf(SurveyReportException.class)
+                .hasMessageStartingWith("Cannot render the report: the template title.ftlx (line 1, column ")
+                .hasMessageContaining("?new, which is not allowed in report templates");
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
+    void templatesCannotUseTheApiBuiltIn(@TempDir Path dir) throws IOException {
+        ReportRenderer custom = withTitleTemplate(dir,
+                "<div class=\"title-page\">${t?api.getClass().getName()}</div>");
+        Fixtures.Analysed a = Fixtures.bfi();
+        assertThatThrownBy(() -> custom.html(a.study(), a.results()))
+                .isInstanceOf(SurveyReportException.class)
+                .hasMessageStartingWith("Cannot render the report: the template title.ftlx (line 1, column ")
+                .hasMessageContaining("?api, which is not allowed in report templates");
+    }
+
+    @Test
+    void aMacroThatCallsItselfWithoutEndIsReportedAndTheRendererStaysUsable(@TempDir Path dir) throws IOException {
+        ReportRenderer custom = withTitleTemplate(dir, "<#macro heading level><@heading level + 1/></#macro>"
+                + "<div class=\"title-page\"><h1>${docTitle}</h1><#if docTitle == \"loop\"><@heading 1/></#if></div>");
+        Fixtures.Analysed a = Fixtures.bfi();
+        Study looping = relabelled(a.study(), "loop", "A1", "A");
+        assertThatThrownBy(() -> custom.html(looping, a.results()))
+                .isInstanceOf(SurveyReportException.class)
+                .hasMessageStartingWith("Cannot render the report: the template title.ftlx recurses without end")
+                .hasMessageContaining("macro heading");
+        assertThatThrownBy(() -> custom.writeHtmlAndPdf(looping, a.results(), Map.of(), dir.resolve("r.html"),
+                dir.resolve("r.pdf")))
+                .isInstanceOf(SurveyReportException.class)
+                .hasMessageStartingWith("Cannot render the report: the template title.ftlx recurses without end");
+        assertThat(custom.html(a.study(), a.results())).contains("Variables and Measurement Items");
+    }
+
+    @Test
+    void aTemplateThatIncludesItselfIsReportedEvenWhereTheJavaStackIsSmall(@TempDir Path dir) throws Exception {
+        ReportRenderer custom = withTitleTemplate(dir, "<div class=\"title-page\"><#include \"title.ftlx\"></div>");
+        Fixtures.Analysed a = Fixtures.bfi();
+        assertThatThrownBy(() -> custom.html(a.study(), a.results()))
+                .isInstanceOf(SurveyReportException.class)
+                .hasMessageStartingWith("Cannot render the report: the template title.ftlx recurses without end");
+        // a thread whose stack overflows before the depth limit: the same report
+        Throwable[] thrown = new Throwable[1];
+        Thread small = new Thread(null, () -> {
+            try {
+                custom.html(a.study(), a.results());
+            } catch (Throwable t) {
+                thrown[0] = t;
+            }
+        }, "small-stack", 192 * 1024);
+        small.start();
+        small.join();
+        assertThat(thrown[0]).isInstanceOf(SurveyReportException.class)
+                .hasMessageStartingWith("Cannot render the report: the template title.ftlx recurses without end");
+    }
+
+    @Test
+    void xmlInvalidCharactersInTheModelCannotBreakTheDocument() {
+        Fixtures.Analysed a = Fixtures.bfi();
+        Study study = relabelled(a.study(), "Vertical\u000Btab, start\u0001of heading, \uFFFE and \uD800 alone",
+                "A1", "A");
+        String html = renderer.html(study, a.results());
+        assertThat(html).contains("Vertical\uFFFDtab, start\uFFFDof heading, \uFFFD and \uFFFD alone")
+                .doesNotContain("\u000B").doesNotContain("\u0001");
+        assertThat(compact(text(renderer.pdf(study, a.results())))).contains("Vertical");
+        // proper pairs stay: U+1D6FC (mathematical italic alpha) is two chars
+        assertThat(renderer.html(relabelled(a.study(), "\uD835\uDEFC", "A1", "A"), a.results()))
+                .contains("\uD835\uDEFC");
     }
 
     // ---- what is included ----
