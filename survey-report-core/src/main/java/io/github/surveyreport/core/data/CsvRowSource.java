@@ -62,6 +62,8 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
     private final List<String> warnings = new ArrayList<>();
     /** Lines before the header that are no CSV (Excel's {@code sep=;}): added to the parser's line numbers. */
     private long lineOffset;
+    /** The line the header is on: 1, or 2 after Excel's {@code sep=} line. */
+    private long headerLine = 1;
     /** The reader path's guard against records without end. */
     private RecordLengthGuard guard;
 
@@ -160,6 +162,12 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
                 + "European language), set data.encoding: windows-1252 in the study file; if it is UTF-8 with a "
                 + "few characters pasted from elsewhere, retype them at the line given and save the file as UTF-8; "
                 + "if it is GBK, set data.encoding: GBK.";
+    }
+
+    /** The line the header is on (2 when Excel's {@code sep=} line comes first). */
+    public long headerLine() {
+        header();
+        return headerLine;
     }
 
     /** What the reader noticed and handled, for the log and the report: e.g. that the encoding was guessed. */
@@ -763,6 +771,7 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
      * replaced, with a warning, so that no report format fails on them.
      */
     private List<String> checkHeader(String[] names, long line) {
+        headerLine = line;
         List<String> problems = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         List<String> trimmed = new ArrayList<>();

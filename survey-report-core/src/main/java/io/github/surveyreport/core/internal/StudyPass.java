@@ -493,7 +493,9 @@ public final class StudyPass {
     }
 
     private String absent(String column, String usage, List<String> header) {
-        StringBuilder message = new StringBuilder(fileName).append(" line 1: the column '").append(column)
+        long line = rows instanceof CsvRowSource csv ? csv.headerLine() : 1;
+        StringBuilder message = new StringBuilder(fileName).append(" line ").append(line).append(": the column '")
+                .append(column)
                 .append("' is not in the header (the study file uses it as ").append(usage).append(')');
         String near = nearest(column, header);
         if (near != null) {
@@ -501,7 +503,15 @@ public final class StudyPass {
         } else {
             message.append('.');
         }
-        message.append(" The header's columns are: ").append(String.join(", ", header));
+        // a wide export has hundreds of columns: name the first ones, each cut to a readable length
+        int shown = Math.min(header.size(), 40);
+        message.append(" The header's columns are: ");
+        for (int i = 0; i < shown; i++) {
+            message.append(i == 0 ? "" : ", ").append(Text.forMessage(header.get(i)));
+        }
+        if (shown < header.size()) {
+            message.append(", … (").append(header.size()).append(" in all)");
+        }
         return message.toString();
     }
 

@@ -79,7 +79,8 @@ public final class StudyLoader {
         } catch (NoSuchFileException e) {
             throw new StudyFileException(file, List.of("the file does not exist"));
         } catch (IOException e) {
-            throw new StudyFileException(file, List.of("cannot be read: " + e.getMessage()));
+            throw new StudyFileException(file, List.of("cannot be read: "
+                    + io.github.surveyreport.core.internal.IoErrors.reason(e)));
         }
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
