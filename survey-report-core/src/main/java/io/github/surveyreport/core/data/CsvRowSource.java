@@ -556,7 +556,7 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
                     }
                     found.add(values);
                 });
-            } catch (CsvScanner.Malformed | CsvScanner.Unscannable e) {
+            } catch (CsvScanner.Malformed | CsvScanner.Unscannable | CsvScanner.TooLong e) {
                 return; // not metadata; the data pass reports what is wrong
             }
             if (found.isEmpty()) {

@@ -165,6 +165,35 @@ class HostileDataTest {
 
     @Test
     @Timeout(60)
+    void anUnclosedQuoteRightUnderTheHeaderIsReportedAtItsLine() throws IOException {
+        // line 3 is among the rows read ahead to look for a Qualtrics export's metadata
+        byte[] head = ("name,A1,A2,A3\na,1,2,3\n\"unclosed,3,4,3\n").getBytes(StandardCharsets.UTF_8);
+        byte[] block = rows(2000, "b").getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(head);
+        while (bytes.size() < 12 << 20) {
+            bytes.writeBytes(block);
+        }
+        Path study = project(STUDY, bytes.toByteArray());
+        assertThatThrownBy(() -> SurveyAnalysis.run(study)).isInstanceOf(DataFileException.class)
+                .hasMessageStartingWith("data.csv line 3: a quoted field that starts on this line is never closed");
+    }
+
+    @Test
+    @Timeout(60)
+    void anUnclosedQuoteInAUtf16FileIsReportedByTheReaderAtItsLine() throws IOException {
+        StringBuilder csv = new StringBuilder("\uFEFFname,A1,A2,A3\n").append(rows(5, "a")).append("\"open,3,4,3\n");
+        String block = rows(2000, "b");
+        while (csv.length() < 9 << 20) {
+            csv.append(block);
+        }
+        Path study = project(STUDY, csv.toString().getBytes(StandardCharsets.UTF_16LE));
+        assertThatThrownBy(() -> SurveyAnalysis.run(study)).isInstanceOf(DataFileException.class)
+                .hasMessageStartingWith("data.csv line 7: a quoted field that starts on this line is never closed");
+    }
+
+    @Test
+    @Timeout(60)
     void aFileWithoutLineEndsIsRefused() throws IOException {
         byte[] bytes = new byte[12 << 20];
         java.util.Arrays.fill(bytes, (byte) 'a');
