@@ -277,7 +277,7 @@ public final class StudyPass {
                     continue;
                 }
                 double value = numbers.parse(cell);
-                if (Double.isNaN(value)) {
+                if (!Double.isFinite(value)) {
                     valid = false;
                     problem(notANumber(line, j, cell));
                     continue;
@@ -350,7 +350,7 @@ public final class StudyPass {
                         continue;
                     }
                     value = numbers.parse(cell);
-                    if (Double.isNaN(value)) {
+                    if (!Double.isFinite(value)) {
                         valid = false;
                         problem(notANumber(line, j, cell));
                         continue;
@@ -419,6 +419,10 @@ public final class StudyPass {
     }
 
     private String notANumber(long line, int j, String cell) {
+        if (Double.isInfinite(numbers.parse(cell))) {
+            return at(line, j) + "'" + Text.forMessage(cell.strip()) + "' is too large a number to analyse (beyond "
+                    + "±1.8E308, the range of double precision); check the value";
+        }
         return at(line, j) + "'" + Text.forMessage(cell) + "' is not a number" + hintForNumber(cell);
     }
 

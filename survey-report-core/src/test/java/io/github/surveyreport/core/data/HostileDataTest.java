@@ -280,6 +280,14 @@ class HostileDataTest {
     }
 
     @Test
+    void aNumberBeyondDoublePrecisionIsNamed() throws IOException {
+        String study = STUDY.replace("scale: {min: 1, max: 5}\n", "");
+        String csv = "name,A1,A2,A3\n" + rows(3, "a") + "b,1e400,3,3\n";
+        assertThatThrownBy(() -> SurveyAnalysis.run(project(study, csv.getBytes(StandardCharsets.UTF_8))))
+                .hasMessageContaining("line 5, column A1 (B): '1e400' is too large a number to analyse");
+    }
+
+    @Test
     void headerNamesMatchAcrossUnicodeNormalisation() throws IOException {
         String nfd = java.text.Normalizer.normalize("Renée", java.text.Normalizer.Form.NFD);
         String study = STUDY.replace("A1,", "Renée,");
