@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -209,5 +210,42 @@ class StudyLoaderTest {
         assertThatThrownBy(() -> StudyLoader.load(dir.resolve("none.yaml")))
                 .isInstanceOf(StudyFileException.class)
                 .hasMessageContaining("none.yaml").hasMessageContaining("does not exist");
+    }
+
+    // issue 11: control characters, capped problems, file names under the POSIX locale
+
+    @Test
+    void aControlCharacterInALabelIsAProblemNamingItsKeyAndLine() throws IOException {
+        Path file = write("data: {file: d.csv}\nlabels:\n  A1: \"first\\vline\"\n  A2: \"x\\x01\"\n");
+        assertThatThrownBy(() -> StudyLoader.load(file)).isInstanceOf(StudyFileException.class)
+                .hasMessageContaining("line 3, labels.A1: 'first\\x0Bline' contains the control character \\x0B")
+                .hasMessageContaining("line 4, labels.A2: 'x\\x01' contains the control character \\x01");
+    }
+
+    @Test
+    void studyFileProblemsAreCappedLikeDataProblems() throws IOException {
+        StringBuilder yaml = new StringBuilder("data: {file: d.csv}\nconstructs:\n");
+        for (int i = 0; i < 25; i++) {
+            yaml.append("  C").append(i).append(": {items: [X").append(i).append("], reverse: [Y]}\n");
+        }
+        StudyFileException e = org.junit.jupiter.api.Assertions.assertThrows(StudyFileException.class,
+                () -> StudyLoader.load(write(yaml.toString())));
+        assertThat(e.problems()).hasSizeGreaterThan(25);
+        assertThat(e.getMessage()).contains("  ... and ").doesNotContain("C24");
+        assertThat(e.getMessage().lines().filter(l -> l.startsWith("  - "))).hasSize(20);
+    }
+
+    @Test
+    void aNonAsciiFileNameUnderThePosixLocaleSaysWhyAndHowToFixIt() {
+        String saved = System.getProperty("sun.jnu.encoding");
+        try {
+            System.setProperty("sun.jnu.encoding", "ANSI_X3.4-1968");
+            String message = StudyLoader.unusablePath("数据.csv", new InvalidPathException("数据.csv",
+                    "Malformed input or input contains unmappable characters"));
+            assertThat(message).contains("'数据.csv' cannot be used as a file name by this Java process")
+                    .contains("ANSI_X3.4-1968 (the POSIX/C locale)").contains("export LC_ALL=C.UTF-8");
+        } finally {
+            System.setProperty("sun.jnu.encoding", saved);
+        }
     }
 }
