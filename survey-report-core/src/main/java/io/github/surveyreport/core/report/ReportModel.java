@@ -4,6 +4,7 @@ import freemarker.template.SimpleNumber;
 import freemarker.template.TemplateHashModel;
 import freemarker.template.TemplateMethodModelEx;
 import freemarker.template.TemplateModel;
+import io.github.surveyreport.core.gate.GateRule;
 import io.github.surveyreport.core.results.Correlations;
 import io.github.surveyreport.core.results.Descriptives;
 import io.github.surveyreport.core.results.Efa;
@@ -406,14 +407,19 @@ final class ReportModel {
     }
 
     /**
-     * How a check's numbers print: {@code p} for p values (thresholds named {@code ...P}, and
-     * the hypothesis check, whose value is the path's p), {@code bounded} when value and limit
-     * lie within ±1 (alpha, KMO, loadings), else {@code num}.
+     * How a check's numbers print, as its {@link GateRule} writes its statistic: {@code p} for p
+     * values, {@code bounded} for statistics bounded by 1 (alpha, KMO, loadings), {@code num}
+     * for the others (VIF). A check of no known rule (a template fed its own checks) is
+     * {@code bounded} when value and limit lie within ±1, else {@code num}.
      */
     static String checkKind(String name, Object value, Object limit) {
-        if (name != null && (name.endsWith("P") || name.toLowerCase(java.util.Locale.ROOT).endsWith("pvalue")
-                || name.equals("requireSupportedHypotheses"))) {
-            return "p";
+        GateRule rule = GateRule.named(name).orElse(null);
+        if (rule != null) {
+            return switch (rule.scale()) {
+                case P_VALUE -> "p";
+                case BOUNDED -> "bounded";
+                case UNBOUNDED -> "num";
+            };
         }
         boolean bounded = (value == null || isBounded(value)) && (limit == null || isBounded(limit))
                 && (value != null || limit != null);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.surveyreport.core.SurveyReportException;
+import io.github.surveyreport.core.gate.GateRule;
 import io.github.surveyreport.core.gate.Thresholds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -67,6 +68,6 @@ class HostileStudyFileTest {
                         + "did you mean 0.15?");
         assertThatThrownBy(() -> Thresholds.of(Map.of("minAlpha", "70"))).hasMessageContaining("did you mean 0.7?");
         assertThatThrownBy(() -> Thresholds.of(Map.of("maxVif", "0.5"))).hasMessageContaining("at least 1");
-        assertThat(Thresholds.of(Map.of("minKmo", "1", "maxVif", "5", "maxBartlettP", "0")).minKmo()).isEqualByComparingTo("1");
+        assertThat(Thresholds.of(Map.of("minKmo", "1", "maxVif", "5", "maxBartlettP", "0")).limit(GateRule.MIN_KMO)).isEqualByComparingTo("1");
     }
 }
