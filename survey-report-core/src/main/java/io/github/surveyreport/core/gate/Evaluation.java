@@ -42,7 +42,7 @@ final class Evaluation {
     /** Which component stands for which construct; only when the results carry an EFA. */
     ComponentAssignment assignment() {
         if (assignment == null) {
-            assignment = ComponentAssignment.of(study, results.efa());
+            assignment = ComponentAssignment.of(results.efa());
         }
         return assignment;
     }

@@ -197,9 +197,10 @@ final class ReportModel {
                     "rotation", i < v.rotation().size() ? row(v.rotation().get(i)) : null));
         }
 
-        // Assign each construct the component its items load on most (sum of |loading|), then
-        // show the constructs in component order (block-diagonal, like SPSS "sorted by size"),
-        // each construct's items sorted by their loading on that component.
+        // Show the constructs in the order of their components (block-diagonal, like SPSS "sorted by
+        // size"), each construct's items sorted by their loading on its component. The component
+        // of a construct is the engine's (Efa.componentOfConstruct), the one the gate checks
+        // loadings on; constructs without one follow, items in study order.
         Map<String, List<Double>> loadings = efa.rotatedLoadings();
         List<Group> groups = new ArrayList<>();
         Set<String> placed = new LinkedHashSet<>();
@@ -209,32 +210,23 @@ final class ReportModel {
             if (items.isEmpty()) {
                 continue;
             }
-            int best = 0;
-            double bestSum = -1;
-            for (int j = 0; j < k; j++) {
-                double sum = 0;
-                for (String item : items) {
-                    sum += Math.abs(loadings.get(item).get(j));
-                }
-                if (sum > bestSum) {
-                    bestSum = sum;
-                    best = j;
-                }
-            }
-            groups.add(new Group(study.label(c.id()), items, best, order++));
+            int component = efa.componentIndexOf(c.id());
+            groups.add(new Group(study.label(c.id()), items, component < 0 ? k : component, order++));
             placed.addAll(items);
         }
         List<String> rest = loadings.keySet().stream().filter(i -> !placed.contains(i)).toList();
         if (!rest.isEmpty()) {
-            groups.add(new Group(null, rest, k, order));
+            groups.add(new Group(null, rest, k + 1, order));
         }
         groups.sort(Comparator.comparingInt(Group::component).thenComparingInt(Group::order));
 
         List<Map<String, Object>> matrix = new ArrayList<>();
         for (Group g : groups) {
-            int column = Math.min(g.component(), k - 1);
+            int column = g.component();
             List<String> sorted = new ArrayList<>(g.items());
-            sorted.sort(Comparator.comparingDouble((String item) -> -loadings.get(item).get(column)));
+            if (column < k) {
+                sorted.sort(Comparator.comparingDouble((String item) -> -loadings.get(item).get(column)));
+            }
             List<Map<String, Object>> rows = new ArrayList<>();
             for (String item : sorted) {
                 List<Double> shown = new ArrayList<>();
@@ -254,6 +246,7 @@ final class ReportModel {
                 "variance", variance, "matrix", matrix, "rotated", rotated);
     }
 
+    /** {@code component}: the construct's (0-based), k for a construct without one, k + 1 for items of none. */
     private record Group(String label, List<String> items, int component, int order) {
     }
 
