@@ -3,7 +3,11 @@ package io.github.surveyreport.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.surveyreport.core.gate.GateRule;
+import io.github.surveyreport.core.gate.Thresholds;
+import java.lang.reflect.Field;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -34,5 +38,20 @@ class ParametersTest {
     void thresholdsElementKeepsOnlyWhatIsSet() {
         ThresholdsConfig config = new ThresholdsConfig();
         assertThat(config.asMap()).isEmpty();
+    }
+
+    @Test
+    void thresholdsElementHasOneFieldPerGateRule() throws ReflectiveOperationException {
+        // Maven injects <thresholds> children into fields by name: every rule needs its field
+        ThresholdsConfig config = new ThresholdsConfig();
+        for (GateRule rule : GateRule.values()) {
+            Field field = ThresholdsConfig.class.getDeclaredField(rule.key());
+            field.setAccessible(true);
+            field.set(config, rule.defaultLimit());
+        }
+        assertThat(config.asMap().keySet()).containsExactlyElementsOf(GateRule.keys());
+        assertThat(Arrays.stream(ThresholdsConfig.class.getDeclaredFields()).filter(f -> !f.isSynthetic()).map(Field::getName))
+                .containsExactlyInAnyOrderElementsOf(GateRule.keys());
+        assertThat(Thresholds.of(config.asMap())).isEqualTo(Thresholds.defaults());
     }
 }

@@ -4,6 +4,7 @@ import freemarker.template.SimpleNumber;
 import freemarker.template.TemplateHashModel;
 import freemarker.template.TemplateMethodModelEx;
 import freemarker.template.TemplateModel;
+import io.github.surveyreport.core.gate.GateRule;
 import io.github.surveyreport.core.results.Correlations;
 import io.github.surveyreport.core.results.Descriptives;
 import io.github.surveyreport.core.results.Efa;
@@ -196,9 +197,10 @@ final class ReportModel {
                     "rotation", i < v.rotation().size() ? row(v.rotation().get(i)) : null));
         }
 
-        // Assign each construct the component its items load on most (sum of |loading|), then
-        // show the constructs in component order (block-diagonal, like SPSS "sorted by size"),
-        // each construct's items sorted by their loading on that component.
+        // Show the constructs in the order of their components (block-diagonal, like SPSS "sorted by
+        // size"), each construct's items sorted by their loading on its component. The component
+        // of a construct is the engine's (Efa.componentOfConstruct), the one the gate checks
+        // loadings on; constructs without one follow, items in study order.
         Map<String, List<Double>> loadings = efa.rotatedLoadings();
         List<Group> groups = new ArrayList<>();
         Set<String> placed = new LinkedHashSet<>();
@@ -208,32 +210,23 @@ final class ReportModel {
             if (items.isEmpty()) {
                 continue;
             }
-            int best = 0;
-            double bestSum = -1;
-            for (int j = 0; j < k; j++) {
-                double sum = 0;
-                for (String item : items) {
-                    sum += Math.abs(loadings.get(item).get(j));
-                }
-                if (sum > bestSum) {
-                    bestSum = sum;
-                    best = j;
-                }
-            }
-            groups.add(new Group(study.label(c.id()), items, best, order++));
+            int component = efa.componentIndexOf(c.id());
+            groups.add(new Group(study.label(c.id()), items, component < 0 ? k : component, order++));
             placed.addAll(items);
         }
         List<String> rest = loadings.keySet().stream().filter(i -> !placed.contains(i)).toList();
         if (!rest.isEmpty()) {
-            groups.add(new Group(null, rest, k, order));
+            groups.add(new Group(null, rest, k + 1, order));
         }
         groups.sort(Comparator.comparingInt(Group::component).thenComparingInt(Group::order));
 
         List<Map<String, Object>> matrix = new ArrayList<>();
         for (Group g : groups) {
-            int column = Math.min(g.component(), k - 1);
+            int column = g.component();
             List<String> sorted = new ArrayList<>(g.items());
-            sorted.sort(Comparator.comparingDouble((String item) -> -loadings.get(item).get(column)));
+            if (column < k) {
+                sorted.sort(Comparator.comparingDouble((String item) -> -loadings.get(item).get(column)));
+            }
             List<Map<String, Object>> rows = new ArrayList<>();
             for (String item : sorted) {
                 List<Double> shown = new ArrayList<>();
@@ -253,6 +246,7 @@ final class ReportModel {
                 "variance", variance, "matrix", matrix, "rotated", rotated);
     }
 
+    /** {@code component}: the construct's (0-based), k for a construct without one, k + 1 for items of none. */
     private record Group(String label, List<String> items, int component, int order) {
     }
 
@@ -406,14 +400,19 @@ final class ReportModel {
     }
 
     /**
-     * How a check's numbers print: {@code p} for p values (thresholds named {@code ...P}, and
-     * the hypothesis check, whose value is the path's p), {@code bounded} when value and limit
-     * lie within ±1 (alpha, KMO, loadings), else {@code num}.
+     * How a check's numbers print, as its {@link GateRule} writes its statistic: {@code p} for p
+     * values, {@code bounded} for statistics bounded by 1 (alpha, KMO, loadings), {@code num}
+     * for the others (VIF). A check of no known rule (a template fed its own checks) is
+     * {@code bounded} when value and limit lie within ±1, else {@code num}.
      */
     static String checkKind(String name, Object value, Object limit) {
-        if (name != null && (name.endsWith("P") || name.toLowerCase(java.util.Locale.ROOT).endsWith("pvalue")
-                || name.equals("requireSupportedHypotheses"))) {
-            return "p";
+        GateRule rule = GateRule.named(name).orElse(null);
+        if (rule != null) {
+            return switch (rule.scale()) {
+                case P_VALUE -> "p";
+                case BOUNDED -> "bounded";
+                case UNBOUNDED -> "num";
+            };
         }
         boolean bounded = (value == null || isBounded(value)) && (limit == null || isBounded(limit))
                 && (value != null || limit != null);

@@ -20,6 +20,14 @@ import java.util.Map;
  * @param communalities        per item the sum of its squared loadings
  * @param rotatedSumsOfSquares per rotated component its sum of squared loadings
  * @param varianceExplained    SPSS's "Total Variance Explained" table
+ * @param componentOfConstruct per construct (study order) the number of the rotated component
+ *                             that stands for it, 1-based as the report's columns, or
+ *                             {@code null} when none does: the one-to-one assignment with the
+ *                             largest total of the constructs' items' squared loadings on their
+ *                             components. Extra components stand for no construct; when
+ *                             constructs outnumber components, the constructs beyond the
+ *                             best pairing get {@code null}. The report's rotated matrix and
+ *                             the gate's own-component rule both read it.
  */
 public record Efa(
         String extraction,
@@ -30,7 +38,8 @@ public record Efa(
         Map<String, List<Double>> rotatedLoadings,
         Map<String, Double> communalities,
         List<Double> rotatedSumsOfSquares,
-        VarianceExplained varianceExplained) {
+        VarianceExplained varianceExplained,
+        Map<String, Integer> componentOfConstruct) {
 
     public Efa {
         eigenvalues = List.copyOf(eigenvalues);
@@ -39,6 +48,14 @@ public record Efa(
         rotatedLoadings = Collections.unmodifiableMap(loadings);
         communalities = Collections.unmodifiableMap(new LinkedHashMap<>(communalities));
         rotatedSumsOfSquares = List.copyOf(rotatedSumsOfSquares);
+        // values may be null (no component), which Map.copyOf refuses
+        componentOfConstruct = Collections.unmodifiableMap(new LinkedHashMap<>(componentOfConstruct));
+    }
+
+    /** The 0-based column of the construct's component in {@link #rotatedLoadings}, or -1 when it has none. */
+    public int componentIndexOf(String constructId) {
+        Integer component = componentOfConstruct.get(constructId);
+        return component == null ? -1 : component - 1;
     }
 
     /**

@@ -16,6 +16,7 @@ class ThresholdRangeTest {
                         + "did you mean 0.15?");
         assertThatThrownBy(() -> Thresholds.of(Map.of("minAlpha", "70"))).hasMessageContaining("did you mean 0.7?");
         assertThatThrownBy(() -> Thresholds.of(Map.of("maxVif", "0.5"))).hasMessageContaining("at least 1");
-        assertThat(Thresholds.of(Map.of("minKmo", "1", "maxVif", "5", "maxBartlettP", "0")).minKmo()).isEqualByComparingTo("1");
+        assertThat(Thresholds.of(Map.of("minKmo", "1", "maxVif", "5", "maxBartlettP", "0")).limit(GateRule.MIN_KMO))
+                .isEqualByComparingTo("1");
     }
 }

@@ -23,7 +23,8 @@ final class PrincipalComponents {
     private PrincipalComponents() {
     }
 
-    static Efa analyse(List<String> items, SymmetricEigen eigen, Integer requested, List<String> warnings) {
+    static Efa analyse(List<String> items, Map<String, List<String>> constructs, SymmetricEigen eigen,
+                       Integer requested, List<String> warnings) {
         int p = items.size();
         double[] ev = eigen.values;
         int kaiser = 0;
@@ -96,8 +97,17 @@ final class PrincipalComponents {
         }
         Efa.VarianceExplained table = new Efa.VarianceExplained(rows(eigenvalues, p),
                 rows(eigenvalues.subList(0, nf), p), rows(rotatedSs, p));
+        Map<String, Integer> componentOf = ComponentMatching.componentOfConstruct(constructs, rotatedLoadings, nf);
+        List<String> without = componentOf.keySet().stream().filter(id -> componentOf.get(id) == null).toList();
+        if (!without.isEmpty()) {
+            warnings.add("The principal components analysis extracted " + nf + (nf == 1 ? " component" : " components")
+                    + " for " + constructs.size() + " constructs, so " + String.join(", ", without)
+                    + (without.size() == 1 ? " has" : " have") + " no component of its own: the rotated matrix lists "
+                    + (without.size() == 1 ? "it" : "them") + " last and the quality gate does not check "
+                    + (without.size() == 1 ? "its" : "their") + " loadings.");
+        }
         return new Efa("pca", "varimax", nf, kaiser, eigenvalues, rotatedLoadings,
-                communalities, rotatedSs, table);
+                communalities, rotatedSs, table, componentOf);
     }
 
     private static List<VarianceRow> rows(List<Double> totals, int p) {

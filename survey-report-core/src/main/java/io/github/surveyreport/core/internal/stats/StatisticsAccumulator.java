@@ -205,8 +205,12 @@ public final class StatisticsAccumulator {
                     + "matrix (for KMO, Bartlett's test and principal components)", items, () -> new SymmetricEigen(r));
             factorability = NumericalFailure.guard("KMO and Bartlett's test of the construct items", items,
                     () -> FactorabilityAnalysis.analyse(items, r, eigen, n));
+            Map<String, List<String>> constructItemsById = new LinkedHashMap<>();
+            for (AnalysisLayout.ConstructSpec spec : layout.constructs()) {
+                constructItemsById.put(spec.id(), spec.items());
+            }
             efa = NumericalFailure.guard("principal components analysis of the construct items", items,
-                    () -> PrincipalComponents.analyse(items, eigen, layout.efaFactors(), warnings));
+                    () -> PrincipalComponents.analyse(items, constructItemsById, eigen, layout.efaFactors(), warnings));
         }
 
         Correlations correlations = null;
