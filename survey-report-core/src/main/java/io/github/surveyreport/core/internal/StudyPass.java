@@ -589,7 +589,10 @@ public final class StudyPass {
                     h.sign() == Hypothesis.Sign.POSITIVE ? AnalysisLayout.Sign.POSITIVE : AnalysisLayout.Sign.NEGATIVE));
         }
         return new AnalysisLayout(columns, constructs, regressions, hypotheses, study.efaFactors(),
-                study.significance());
+                study.significance(), study.cfa() == null ? null
+                : study.cfa().likelihood() == io.github.surveyreport.core.study.CfaSpec.Likelihood.NORMAL
+                ? io.github.surveyreport.core.internal.stats.sem.MeasurementModel.Likelihood.NORMAL
+                : io.github.surveyreport.core.internal.stats.sem.MeasurementModel.Likelihood.WISHART);
     }
 
     private static String plain(double value) {
