@@ -467,29 +467,55 @@ public final class MlCfa {
         }
     }
 
-    /** The Fisher step H⁻¹g (subtracted from the parameters); a minimum-norm step if H is singular. */
+    /**
+     * The Fisher step H⁻¹g (subtracted from the parameters). H is first scaled to unit diagonal;
+     * when a pivot of its Cholesky factor falls below {@link #SINGULAR_INFORMATION} (the model is
+     * not identified at this point: some direction leaves Σ unchanged) the step is the
+     * minimum-norm one, which does not move along that direction.
+     */
     private double[] solve(double[][] h, double[] g) {
-        double[][] chol = cholesky(h);
-        if (chol != null) {
-            return cholSolve(chol, g);
+        double[] scale = new double[q];
+        for (int a = 0; a < q; a++) {
+            scale[a] = h[a][a] > 0 ? 1 / Math.sqrt(h[a][a]) : 1;
         }
-        EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(h, true));
-        double[] values = eigen.getRealEigenvalues();
-        double max = Arrays.stream(values).max().orElse(0);
-        double[] step = new double[q];
-        for (int e = 0; e < q; e++) {
-            if (values[e] > 1e-12 * max) {
-                double[] v = eigen.getEigenvector(e).toArray();
-                double proj = 0;
-                for (int a = 0; a < q; a++) {
-                    proj += v[a] * g[a];
-                }
-                for (int a = 0; a < q; a++) {
-                    step[a] += v[a] * proj / values[e];
+        double[][] hs = new double[q][q];
+        double[] gs = new double[q];
+        for (int a = 0; a < q; a++) {
+            gs[a] = g[a] * scale[a];
+            for (int b = 0; b < q; b++) {
+                hs[a][b] = h[a][b] * scale[a] * scale[b];
+            }
+        }
+        double[] x;
+        double[][] chol = cholesky(hs);
+        boolean regular = chol != null;
+        for (int a = 0; regular && a < q; a++) {
+            regular = chol[a][a] * chol[a][a] > SINGULAR_INFORMATION;
+        }
+        if (regular) {
+            x = cholSolve(chol, gs);
+        } else {
+            EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(hs, false));
+            double[] values = eigen.getRealEigenvalues();
+            double max = Arrays.stream(values).max().orElse(0);
+            x = new double[q];
+            for (int e = 0; e < q; e++) {
+                if (values[e] > SINGULAR_INFORMATION * max) {
+                    double[] v = eigen.getEigenvector(e).toArray();
+                    double proj = 0;
+                    for (int a = 0; a < q; a++) {
+                        proj += v[a] * gs[a];
+                    }
+                    for (int a = 0; a < q; a++) {
+                        x[a] += v[a] * proj / values[e];
+                    }
                 }
             }
         }
-        return step;
+        for (int a = 0; a < q; a++) {
+            x[a] *= scale[a];
+        }
+        return x;
     }
 
     /**
