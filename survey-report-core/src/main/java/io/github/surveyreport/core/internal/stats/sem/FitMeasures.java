@@ -34,8 +34,11 @@ public final class FitMeasures {
      * @param df                the model's degrees of freedom
      * @param n                 the χ² multiplier (N or N − 1)
      * @param logDetCorrelation ln|R| of the analysed items (from {@link MlCfa#logDetCorrelation()})
+     * @param interval          whether to compute the RMSEA's interval and pclose (noncentral
+     *                          χ², the costly part); else they are {@code null}
      */
-    public static CfaFit of(double[][] s, double[][] sigma, double fmin, int df, double n, double logDetCorrelation) {
+    public static CfaFit of(double[][] s, double[][] sigma, double fmin, int df, double n, double logDetCorrelation,
+                            boolean interval) {
         int p = s.length;
         // F_ML ≥ 0; a just-identified model reaches 0 up to rounding
         double chi = Math.max(0, n * fmin);
@@ -44,8 +47,8 @@ public final class FitMeasures {
 
         Double pValue = df > 0 ? Gamma.regularizedGammaQ(df / 2.0, chi / 2) : null;
         double rmsea = df > 0 ? Math.sqrt(Math.max((chi / n) / df - 1 / n, 0)) : 0;
-        double[] ci = rmseaInterval(chi, df, n);
-        Double pclose = df > 0 ? NoncentralChiSquare.upper(chi, df, n * df * CLOSE_FIT * CLOSE_FIT) : null;
+        double[] ci = interval ? rmseaInterval(chi, df, n) : null;
+        Double pclose = interval && df > 0 ? NoncentralChiSquare.upper(chi, df, n * df * CLOSE_FIT * CLOSE_FIT) : null;
 
         // CFI: 1 − max(χ² − df, 0)/max(χ² − df, χ²_B − df_B, 0)
         double t1 = Math.max(chi - df, 0);
@@ -103,7 +106,8 @@ public final class FitMeasures {
         double gfi = 1 - num / den;
         Double agfi = df > 0 ? finite(1 - (double) elements / df * (1 - gfi)) : 1.0;
 
-        return new CfaFit(chi, df, pValue, df > 0 ? chi / df : null, rmsea, ci[0], ci[1], pclose, cfi, tli, srmr,
+        return new CfaFit(chi, df, pValue, df > 0 ? chi / df : null, rmsea, ci == null ? null : ci[0],
+                ci == null ? null : ci[1], pclose, cfi, tli, srmr,
                 gfi, agfi, nfi, ifi, rmr);
     }
 

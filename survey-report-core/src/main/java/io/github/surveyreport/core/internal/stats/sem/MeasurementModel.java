@@ -223,7 +223,11 @@ public final class MeasurementModel {
                           double[][] s) {
     }
 
-    private Fitted fitModel(List<Construct> factors, Likelihood likelihood, boolean standardErrors, String what) {
+    /**
+     * Fits a model; {@code full} adds standard errors, the identification check and the RMSEA's
+     * interval and pclose (the one-factor comparison reports none of them).
+     */
+    private Fitted fitModel(List<Construct> factors, Likelihood likelihood, boolean full, String what) {
         List<String> modelItems = new ArrayList<>();
         for (Construct c : factors) {
             for (String item : c.items()) {
@@ -268,9 +272,10 @@ public final class MeasurementModel {
                     : ". Add items, or remove cfa from the study file."));
         }
         double multiplier = likelihood == Likelihood.NORMAL ? n : n - 1;
-        MlCfa.Estimate e = model.fit(multiplier, standardErrors, maxIterations);
+        MlCfa.Estimate e = model.fit(multiplier, full, maxIterations);
         CfaFit fit = e.converged()
-                ? FitMeasures.of(s, e.sigma(), e.fmin(), model.degreesOfFreedom(), multiplier, model.logDetCorrelation())
+                ? FitMeasures.of(s, e.sigma(), e.fmin(), model.degreesOfFreedom(), multiplier, model.logDetCorrelation(),
+                full)
                 : null;
         return new Fitted(modelItems, pattern, model, e, fit, s);
     }
