@@ -27,7 +27,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * and {@code commonMethod} compared with {@code golden/*-plus.json}. The reference was computed
  * by the shared fixtures' {@code golden_plus.R} with R 4.2.2, lavaan 0.6.14 and semTools 0.5.6
  * ({@code cfa()}, {@code fitMeasures}, {@code parameterEstimates}, {@code standardizedSolution},
- * {@code htmt}); see {@code reference/README.md}. (Its group differences, regressions, mediation
+ * {@code htmt}); see {@code reference/README.md}. {@code henan-plus} (the bundled example's
+ * simulated data, 17 items, 5 constructs) was computed by the same script with the same versions
+ * for this project. (Its group differences, regressions, mediation
  * and moderation belong to other analyses and are not compared here.)
  *
  * <p>Tolerances: fit indices, χ², standardized loadings and everything derived from them (CR,
@@ -49,7 +51,7 @@ class CfaGoldenTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"hs1939-plus", "bfi-plus"})
+    @ValueSource(strings = {"hs1939-plus", "bfi-plus", "henan-plus"})
     @SuppressWarnings("unchecked")
     void measurementModelMatchesLavaan(String name) throws IOException {
         Map<String, Object> actual = run(name);
