@@ -151,6 +151,32 @@ class CfaHardCasesTest {
         assertThat(res.warnings()).anyMatch(w -> w.contains("omega of construct B did not converge in 500 iterations"));
     }
 
+    /** One three-item factor has as many parameters as moments: a perfect fit and no test. */
+    @Test
+    void aJustIdentifiedModelFitsPerfectlyAndHasNoTest() {
+        double[][] s = {{1, .5, .4}, {.5, 1, .3}, {.4, .3, 1}};
+        StatisticsResults res = run(s, 150, List.of(construct("A", "a", 3)));
+        var fit = res.cfa().fit();
+        assertThat(fit.df()).isZero();
+        assertThat(fit.chiSquare()).isLessThan(1e-10);
+        assertThat(fit.p()).isNull();
+        assertThat(fit.chiSquareDf()).isNull();
+        assertThat(fit.pclose()).isNull();
+        assertThat(fit.rmsea()).isZero();
+        assertThat(fit.rmseaLower()).isZero();
+        assertThat(fit.rmseaUpper()).isZero();
+        assertThat(fit.cfi()).isEqualTo(1.0);
+        assertThat(fit.tli()).isEqualTo(1.0);
+        assertThat(fit.nfi()).isEqualTo(1.0);
+        assertThat(fit.agfi()).isEqualTo(1.0);
+        // λ*_1 = √(r12·r13/r23)
+        assertThat(res.cfa().loadings().get(0).standardized())
+                .isCloseTo(Math.sqrt(.5 * .4 / .3), org.assertj.core.data.Offset.offset(1e-8));
+        // the one-factor model is the measurement model: no difference to test
+        assertThat(res.commonMethod().deltaDf()).isNull();
+        AwkwardDataTest.assertNoNaN(Json.tree(res));
+    }
+
     @Test
     void singleItemConstructsStayOutOfTheCfaWithAWarning() {
         double[][] s = covariance(new double[][] {{.7, 0}, {.6, 0}, {.5, 0}, {0, .8}}, 0.3);
