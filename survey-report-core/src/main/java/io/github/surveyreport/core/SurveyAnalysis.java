@@ -72,7 +72,8 @@ public final class SurveyAnalysis {
 
     private static Results assemble(StudyPass.Outcome outcome, Provenance provenance) {
         StatisticsResults s = outcome.statistics();
-        return new Results(outcome.sample(), s.reliability(), s.factorability(), s.efa(), s.correlations(),
+        return new Results(outcome.sample(), s.reliability(), s.factorability(), s.efa(), s.cfa(), s.commonMethod(),
+                s.correlations(),
                 s.descriptives(), s.regressions(), s.hypotheses(), outcome.warnings(), provenance, null, null);
     }
 

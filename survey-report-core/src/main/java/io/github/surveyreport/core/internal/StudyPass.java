@@ -9,9 +9,11 @@ import io.github.surveyreport.core.data.RawRow;
 import io.github.surveyreport.core.data.RowSource;
 import io.github.surveyreport.core.internal.stats.AnalysisLayout;
 import io.github.surveyreport.core.internal.stats.StatisticsAccumulator;
+import io.github.surveyreport.core.internal.stats.sem.MeasurementModel;
 import io.github.surveyreport.core.results.ProfileTable;
 import io.github.surveyreport.core.results.Sample;
 import io.github.surveyreport.core.results.StatisticsResults;
+import io.github.surveyreport.core.study.CfaSpec;
 import io.github.surveyreport.core.study.Construct;
 import io.github.surveyreport.core.study.Hypothesis;
 import io.github.surveyreport.core.study.ProfileColumn;
@@ -589,7 +591,16 @@ public final class StudyPass {
                     h.sign() == Hypothesis.Sign.POSITIVE ? AnalysisLayout.Sign.POSITIVE : AnalysisLayout.Sign.NEGATIVE));
         }
         return new AnalysisLayout(columns, constructs, regressions, hypotheses, study.efaFactors(),
-                study.significance());
+                study.significance(), likelihood(study.cfa()));
+    }
+
+    /** The CFA's likelihood in the engine's terms, or null for no CFA. */
+    private static MeasurementModel.Likelihood likelihood(CfaSpec cfa) {
+        if (cfa == null) {
+            return null;
+        }
+        return cfa.likelihood() == CfaSpec.Likelihood.NORMAL ? MeasurementModel.Likelihood.NORMAL
+                : MeasurementModel.Likelihood.WISHART;
     }
 
     private static String plain(double value) {

@@ -11,6 +11,10 @@ import java.util.List;
  * @param reliability   Cronbach's alpha and item-total statistics
  * @param factorability KMO and Bartlett's test over all construct items
  * @param efa           principal components with varimax rotation
+ * @param cfa           confirmatory factor analysis of the measurement model, or {@code null}
+ *                      when the study does not ask for it
+ * @param commonMethod  common-method-bias checks (Harman's single factor, one-factor CFA), or
+ *                      {@code null} with fewer than two construct items
  * @param correlations  Pearson correlations of the construct scores
  * @param descriptives  descriptives of the analysed columns and construct scores
  * @param regressions   one result per regression of the study
@@ -25,6 +29,8 @@ public record Results(
         Reliability reliability,
         Factorability factorability,
         Efa efa,
+        Cfa cfa,
+        CommonMethod commonMethod,
         Correlations correlations,
         Descriptives descriptives,
         List<RegressionResult> regressions,
@@ -44,7 +50,7 @@ public record Results(
     /** These results with the gate's checks; {@code passed} is true when every check passed. */
     public Results withChecks(List<Check> gateChecks) {
         boolean allPassed = gateChecks.stream().allMatch(Check::passed);
-        return new Results(sample, reliability, factorability, efa, correlations, descriptives, regressions,
+        return new Results(sample, reliability, factorability, efa, cfa, commonMethod, correlations, descriptives, regressions,
                 hypotheses, warnings, provenance, gateChecks, allPassed);
     }
 }

@@ -12,6 +12,10 @@ import java.util.List;
  *                      matrix of all construct items; {@code null} if fewer than two items
  * @param efa           principal components with varimax rotation over all construct items;
  *                      {@code null} if fewer than two items
+ * @param cfa           confirmatory factor analysis of the constructs; {@code null} unless the
+ *                      study asks for it (and has a construct with two or more items)
+ * @param commonMethod  Harman's single-factor test and, with {@code cfa}, the one-factor CFA;
+ *                      {@code null} if fewer than two construct items
  * @param correlations  Pearson correlations of the construct scores; {@code null} if fewer than
  *                      two constructs
  * @param descriptives  descriptives of every analysed column and of every construct score
@@ -24,6 +28,8 @@ public record StatisticsResults(
         Reliability reliability,
         Factorability factorability,
         Efa efa,
+        Cfa cfa,
+        CommonMethod commonMethod,
         Correlations correlations,
         Descriptives descriptives,
         List<RegressionResult> regressions,

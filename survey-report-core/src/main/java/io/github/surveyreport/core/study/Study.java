@@ -23,6 +23,7 @@ import java.util.Set;
  * @param labels       display text of columns and constructs, by name
  * @param constructs   constructs in study order
  * @param efaFactors   number of components to extract, or {@code null} for Kaiser's rule
+ * @param cfa          the confirmatory factor analysis of the constructs, or {@code null} for none
  * @param regressions  regression models in study order
  * @param hypotheses   hypotheses in study order
  * @param significance alpha level the hypotheses are tested at
@@ -37,6 +38,7 @@ public record Study(
         Map<String, String> labels,
         List<Construct> constructs,
         Integer efaFactors,
+        CfaSpec cfa,
         List<RegressionModel> regressions,
         List<Hypothesis> hypotheses,
         double significance,

@@ -33,11 +33,12 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class StudyLoader {
 
     private static final Set<String> TOP_KEYS = Set.of("title", "language", "data", "scale", "labels",
-            "constructs", "efa", "regressions", "hypotheses", "significance", "profile");
+            "constructs", "efa", "cfa", "regressions", "hypotheses", "significance", "profile");
     private static final Set<String> DATA_KEYS = Set.of("file", "encoding", "delimiter", "missing", "decimal");
     private static final Set<String> SCALE_KEYS = Set.of("min", "max");
     private static final Set<String> CONSTRUCT_KEYS = Set.of("label", "items", "reverse");
     private static final Set<String> EFA_KEYS = Set.of("factors");
+    private static final Set<String> CFA_KEYS = Set.of("likelihood");
     private static final Set<String> HYPOTHESIS_KEYS = Set.of("id", "path", "sign", "text");
     private static final Set<String> PROFILE_KEYS = Set.of("column", "label", "multiple", "order");
 
@@ -134,6 +135,7 @@ public final class StudyLoader {
             Map<String, String> labels = parseLabels(root);
             List<Construct> constructs = parseConstructs(root, scale);
             Integer factors = parseEfa(root, constructs);
+            CfaSpec cfa = parseCfa(root);
             List<RegressionModel> regressions = parseRegressions(root, constructs);
             List<Hypothesis> hypotheses = parseHypotheses(root, regressions);
             double significance = parseSignificance(root);
@@ -142,7 +144,7 @@ public final class StudyLoader {
             if (!problems.isEmpty()) {
                 throw new StudyFileException(file, problems);
             }
-            return new Study(file, title, language, data, scale, labels, constructs, factors, regressions,
+            return new Study(file, title, language, data, scale, labels, constructs, factors, cfa, regressions,
                     hypotheses, significance, profile);
         }
 
@@ -350,6 +352,32 @@ public final class StudyLoader {
             } catch (NumberFormatException e) {
                 efa.problem("factors", "'" + value + "' must be a whole number or kaiser");
                 return null;
+            }
+        }
+
+        /** {@code cfa:} alone (or {@code cfa: {}}) turns the CFA on with the default likelihood. */
+        private CfaSpec parseCfa(YamlMap root) {
+            if (!root.has("cfa")) {
+                return null;
+            }
+            YamlMap cfa = root.map("cfa");
+            if (cfa == null) {
+                return CfaSpec.DEFAULT; // "cfa:" with no value; a non-mapping value is a problem recorded by map()
+            }
+            cfa.checkKeys(CFA_KEYS);
+            String value = cfa.string("likelihood");
+            if (value == null) {
+                return CfaSpec.DEFAULT;
+            }
+            switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "wishart":
+                    return new CfaSpec(CfaSpec.Likelihood.WISHART);
+                case "normal":
+                    return new CfaSpec(CfaSpec.Likelihood.NORMAL);
+                default:
+                    cfa.problem("likelihood", "'" + value + "' must be wishart (covariances and chi-square with N - 1, "
+                            + "as AMOS; the default) or normal (with N, as lavaan)");
+                    return CfaSpec.DEFAULT;
             }
         }
 

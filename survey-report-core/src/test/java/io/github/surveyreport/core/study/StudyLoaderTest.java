@@ -94,6 +94,29 @@ class StudyLoaderTest {
     }
 
     @Test
+    void cfaIsOffUnlessGivenAndWishartByDefault() throws IOException {
+        assertThat(StudyLoader.load(write("data: {file: d.csv}\n")).cfa()).isNull();
+        assertThat(StudyLoader.load(write("data: {file: d.csv}\ncfa:\n")).cfa()).isEqualTo(CfaSpec.DEFAULT);
+        assertThat(StudyLoader.load(write("data: {file: d.csv}\ncfa: {}\n")).cfa().likelihood())
+                .isEqualTo(CfaSpec.Likelihood.WISHART);
+        assertThat(StudyLoader.load(write("data: {file: d.csv}\ncfa: {likelihood: normal}\n")).cfa().likelihood())
+                .isEqualTo(CfaSpec.Likelihood.NORMAL);
+        assertThat(StudyLoader.load(write("data: {file: d.csv}\ncfa:\n  likelihood: Wishart\n")).cfa().likelihood())
+                .isEqualTo(CfaSpec.Likelihood.WISHART);
+    }
+
+    @Test
+    void cfaProblemsNameKeyAndLine() throws IOException {
+        StudyFileException e = failure("data: {file: d.csv}\ncfa:\n  likelihood: gls\n  estimator: ml\n");
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p)
+                .startsWith("line 3, cfa.likelihood: 'gls' must be wishart"));
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p)
+                .startsWith("line 4, cfa.estimator: unknown key").contains("likelihood"));
+        StudyFileException scalar = failure("data: {file: d.csv}\ncfa: yes\n");
+        assertThat(scalar.problems()).anySatisfy(p -> assertThat(p).startsWith("line 2, cfa: must be a mapping"));
+    }
+
+    @Test
     void kaiserMeansNoFixedNumberOfFactors() throws IOException {
         assertThat(StudyLoader.load(write("data: {file: d.csv}\nefa: {factors: kaiser}\n")).efaFactors()).isNull();
     }

@@ -1,6 +1,7 @@
 package io.github.surveyreport.core.internal.stats;
 
 import io.github.surveyreport.core.AnalysisException;
+import io.github.surveyreport.core.internal.stats.sem.MeasurementModel;
 
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +20,8 @@ import java.util.Set;
  * @param efaFactors   number of components to extract; {@code null} = Kaiser criterion
  *                     (eigenvalues greater than 1)
  * @param significance alpha level for hypotheses
+ * @param cfa          the likelihood of the confirmatory factor analysis of the constructs, or
+ *                     {@code null} for none
  */
 public record AnalysisLayout(
         List<String> columns,
@@ -26,7 +29,8 @@ public record AnalysisLayout(
         List<RegressionSpec> regressions,
         List<HypothesisSpec> hypotheses,
         Integer efaFactors,
-        double significance) {
+        double significance,
+        MeasurementModel.Likelihood cfa) {
 
     /** A construct: its score is the mean of its items (reverse coding applied by the caller). */
     public record ConstructSpec(String id, List<String> items) {
@@ -70,6 +74,12 @@ public record AnalysisLayout(
                 throw new AnalysisException(HypothesisEvaluation.missingPath(h));
             }
         }
+    }
+
+    /** A layout without a CFA. */
+    public AnalysisLayout(List<String> columns, List<ConstructSpec> constructs, List<RegressionSpec> regressions,
+                          List<HypothesisSpec> hypotheses, Integer efaFactors, double significance) {
+        this(columns, constructs, regressions, hypotheses, efaFactors, significance, null);
     }
 
     /** Index of a regression term in the variable vector: columns first, then construct scores. */

@@ -91,7 +91,7 @@ final class ReliabilityAnalysis {
                     + " correlate negatively with the rest of the scale (negative corrected item-total correlation)")
                     + ". Check the item coding and which items are reverse-keyed.");
         }
-        return new ScaleReliability(items, alpha, standardized, rows, notes.isEmpty() ? null : String.join(" ", notes));
+        return new ScaleReliability(items, alpha, standardized, null, rows, notes.isEmpty() ? null : String.join(" ", notes));
     }
 
     /** Cronbach's alpha of the covariance matrix without item {@code skip} (null = all). */

@@ -1,6 +1,10 @@
 package io.github.surveyreport.core.internal.stats;
 
 import io.github.surveyreport.core.AnalysisException;
+import io.github.surveyreport.core.internal.stats.sem.MeasurementModel;
+import io.github.surveyreport.core.internal.stats.sem.MlCfa;
+import io.github.surveyreport.core.results.Cfa;
+import io.github.surveyreport.core.results.CommonMethod;
 import io.github.surveyreport.core.results.Correlations;
 import io.github.surveyreport.core.results.Efa;
 import io.github.surveyreport.core.results.Factorability;
@@ -178,6 +182,8 @@ public final class StatisticsAccumulator {
         Reliability reliability = null;
         Factorability factorability = null;
         Efa efa = null;
+        Cfa cfa = null;
+        CommonMethod commonMethod = null;
         if (items.size() >= 2) {
             int[] idx = items.stream().mapToInt(layout.columns()::indexOf).toArray();
             // with a single construct the overall scale is that construct: warn once; and if its items
@@ -196,6 +202,15 @@ public final class StatisticsAccumulator {
                             constructItems[c], warnings));
                 }
             }
+            // the measurement model works on the items' covariance matrix alone: its cost does not grow with n
+            List<MeasurementModel.Construct> specs = new ArrayList<>();
+            layout.constructs().forEach(spec -> specs.add(new MeasurementModel.Construct(spec.id(), spec.items())));
+            MeasurementModel measurement = new MeasurementModel(items, moments.covariance(idx), n, specs,
+                    MlCfa.MAX_ITERATIONS);
+            Map<String, MeasurementModel.Omega> omegas = NumericalFailure.guard("one-factor CFA for McDonald's omega "
+                    + "of the constructs", items, () -> measurement.omegas(warnings));
+            omegas.forEach((id, omega) -> perConstruct.put(id, perConstruct.get(id).withOmega(omega.value(),
+                    omega.note())));
             if (overallIsTheConstruct) {
                 overall = perConstruct.get(layout.constructs().get(0).id());
             }
@@ -211,6 +226,17 @@ public final class StatisticsAccumulator {
             }
             efa = NumericalFailure.guard("principal components analysis of the construct items", items,
                     () -> PrincipalComponents.analyse(items, constructItemsById, eigen, layout.efaFactors(), warnings));
+            if (layout.cfa() != null) {
+                cfa = NumericalFailure.guard("confirmatory factor analysis of the constructs", items,
+                        () -> measurement.cfa(layout.cfa(), warnings));
+            }
+            Cfa measured = cfa;
+            commonMethod = NumericalFailure.guard("common-method check (Harman's single factor, one-factor CFA) of the "
+                    + "construct items", items, () -> measurement.commonMethod(layout.cfa(), eigen.values, measured,
+                    warnings));
+        } else if (layout.cfa() != null) {
+            warnings.add("The CFA (cfa) needs a construct with at least two items; the study has none, so no CFA "
+                    + "was estimated.");
         }
 
         Correlations correlations = null;
@@ -241,7 +267,7 @@ public final class StatisticsAccumulator {
         }
         List<HypothesisResult> hypotheses =
                 HypothesisEvaluation.evaluate(layout.hypotheses(), regs, layout.significance());
-        return new StatisticsResults(reliability, factorability, efa, correlations,
+        return new StatisticsResults(reliability, factorability, efa, cfa, commonMethod, correlations,
                 DescriptiveAnalysis.analyse(layout, moments), regs, hypotheses, warnings);
     }
 
