@@ -1,7 +1,10 @@
 package io.github.surveyreport.core.gate;
 
 import io.github.surveyreport.core.report.NumberFormats;
+import io.github.surveyreport.core.results.Cfa;
+import io.github.surveyreport.core.results.CfaFit;
 import io.github.surveyreport.core.results.Check;
+import io.github.surveyreport.core.results.CommonMethod;
 import io.github.surveyreport.core.results.Efa;
 import io.github.surveyreport.core.results.Factorability;
 import io.github.surveyreport.core.results.HypothesisResult;
@@ -31,9 +34,9 @@ import java.util.function.UnaryOperator;
  * {@link Evaluation#results()}, call {@link #compare} (or {@link #failed}) for each subject, and
  * hand the check to {@link Evaluation#add} with the subject's position in the results.
  *
- * <p>The rules of the measurement model ({@link #MIN_CR} to {@link #MIN_OMEGA}) are declared so
- * that their limits parse, validate and are known keys; they check nothing until the results
- * carry the confirmatory factor analysis.
+ * <p>The rules of the measurement model ({@link #MIN_CR} to {@link #MAX_CHI_SQUARE_DF}) check
+ * the confirmatory factor analysis when the study asks for one ({@code cfa}); Harman's test and
+ * ω are checked whenever constructs exist.
  */
 public enum GateRule {
     /** Minimum Cronbach's alpha of each construct and of all construct items together. */
@@ -230,35 +233,144 @@ public enum GateRule {
         }
     },
 
-    // The measurement model (issue 12). Declared, not evaluated: each gets its check(Evaluation)
-    // once Results carries cfa, commonMethod and omega.
+    // The measurement model: the CFA's validity and fit, omega and the common-method check.
 
-    /** Minimum composite reliability (CR) of each construct. Not evaluated yet. */
-    MIN_CR("minCr", Section.MEASUREMENT_MODEL, Direction.AT_LEAST, Scale.BOUNDED, "0.70", "a reliability coefficient"),
-    /** Minimum average variance extracted (AVE) of each construct. Not evaluated yet. */
+    /** Minimum composite reliability (CR) of each factor of the CFA. */
+    MIN_CR("minCr", Section.MEASUREMENT_MODEL, Direction.AT_LEAST, Scale.BOUNDED, "0.70", "a reliability coefficient") {
+        @Override
+        void check(Evaluation e) {
+            eachFactor(e, (id, validity) -> compare(id, validity.cr(), e.limit(this),
+                    v -> "Convergent validity of " + e.named(id) + ": CR " + v));
+        }
+    },
+    /** Minimum average variance extracted (AVE) of each factor of the CFA. */
     MIN_AVE("minAve", Section.MEASUREMENT_MODEL, Direction.AT_LEAST, Scale.BOUNDED, "0.50",
-            "a proportion of variance"),
-    /** Maximum heterotrait-monotrait ratio of each pair of constructs. Not evaluated yet. */
-    MAX_HTMT("maxHtmt", Section.MEASUREMENT_MODEL, Direction.AT_MOST, Scale.BOUNDED, "0.85", "a correlation"),
-    /** Whether each factor's √AVE must exceed its correlations (Fornell–Larcker). Not evaluated yet. */
-    FORNELL_LARCKER("fornellLarcker", Section.MEASUREMENT_MODEL, Direction.REQUIRED, Scale.BOUNDED, "true", null),
-    /** Minimum comparative fit index of the CFA. Not evaluated yet. */
-    MIN_CFI("minCfi", Section.MEASUREMENT_MODEL, Direction.AT_LEAST, Scale.BOUNDED, "0.90", "a fit index"),
-    /** Minimum Tucker-Lewis index of the CFA. Not evaluated yet. */
-    MIN_TLI("minTli", Section.MEASUREMENT_MODEL, Direction.AT_LEAST, Scale.BOUNDED, "0.90", "a fit index"),
-    /** Maximum RMSEA of the CFA. Not evaluated yet. */
-    MAX_RMSEA("maxRmsea", Section.MEASUREMENT_MODEL, Direction.AT_MOST, Scale.BOUNDED, "0.08", "a fit index"),
-    /** Maximum SRMR of the CFA. Not evaluated yet. */
-    MAX_SRMR("maxSrmr", Section.MEASUREMENT_MODEL, Direction.AT_MOST, Scale.BOUNDED, "0.08", "a fit index"),
-    /** Maximum χ²/df of the CFA (journals use 3 or 5). Not evaluated yet. */
+            "a proportion of variance") {
+        @Override
+        void check(Evaluation e) {
+            eachFactor(e, (id, validity) -> compare(id, validity.ave(), e.limit(this),
+                    v -> "Convergent validity of " + e.named(id) + ": AVE " + v));
+        }
+    },
+    /** Maximum heterotrait-monotrait ratio (HTMT) of each pair of factors. */
+    MAX_HTMT("maxHtmt", Section.MEASUREMENT_MODEL, Direction.AT_MOST, Scale.BOUNDED, "0.85", "a correlation") {
+        @Override
+        void check(Evaluation e) {
+            Cfa cfa = e.results().cfa();
+            if (cfa == null || cfa.htmt() == null) {
+                return;
+            }
+            List<String> ids = List.copyOf(cfa.constructs().keySet());
+            for (int i = 0; i < ids.size(); i++) {
+                for (int j = i + 1; j < ids.size(); j++) {
+                    String a = ids.get(i);
+                    String b = ids.get(j);
+                    Map<String, Double> row = cfa.htmt().get(a);
+                    e.add(this, compare(a + "–" + b, row == null ? null : row.get(b), e.limit(this),
+                            v -> "Discriminant validity of " + e.named(a) + " and " + e.named(b) + ": HTMT " + v),
+                            i, j);
+                }
+            }
+        }
+    },
+    /** Whether each factor's √AVE exceeds its correlations with the other factors (Fornell–Larcker). */
+    FORNELL_LARCKER("fornellLarcker", Section.MEASUREMENT_MODEL, Direction.REQUIRED, Scale.BOUNDED, "true", null) {
+        @Override
+        void check(Evaluation e) {
+            Cfa cfa = e.results().cfa();
+            if (cfa == null || cfa.constructs().size() < 2) {
+                return;
+            }
+            int c = 0;
+            for (Map.Entry<String, Cfa.ConstructValidity> entry : cfa.constructs().entrySet()) {
+                String id = entry.getKey();
+                double root = entry.getValue().sqrtAve();
+                String other = null;
+                double largest = Double.NEGATIVE_INFINITY;
+                for (Map.Entry<String, Double> r : cfa.factorCorrelations().get(id).entrySet()) {
+                    if (!r.getKey().equals(id) && Math.abs(r.getValue()) > largest) {
+                        largest = Math.abs(r.getValue());
+                        other = r.getKey();
+                    }
+                }
+                boolean passed = root > largest;
+                String message = "Discriminant validity of " + e.named(id) + ": √AVE " + format(root)
+                        + (passed ? " exceeds" : " does not exceed") + " its largest factor correlation "
+                        + format(largest) + " (with " + other + ") (" + key() + ")";
+                e.add(this, new Check(key(), id, root, largest, passed, message), c++);
+            }
+        }
+    },
+    /** Minimum comparative fit index (CFI) of the CFA. */
+    MIN_CFI("minCfi", Section.MEASUREMENT_MODEL, Direction.AT_LEAST, Scale.BOUNDED, "0.90", "a fit index") {
+        @Override
+        void check(Evaluation e) {
+            fit(e, "CFI", CfaFit::cfi);
+        }
+    },
+    /** Minimum Tucker-Lewis index (TLI) of the CFA. */
+    MIN_TLI("minTli", Section.MEASUREMENT_MODEL, Direction.AT_LEAST, Scale.BOUNDED, "0.90", "a fit index") {
+        @Override
+        void check(Evaluation e) {
+            fit(e, "TLI", CfaFit::tli);
+        }
+    },
+    /** Maximum RMSEA of the CFA. */
+    MAX_RMSEA("maxRmsea", Section.MEASUREMENT_MODEL, Direction.AT_MOST, Scale.BOUNDED, "0.08", "a fit index") {
+        @Override
+        void check(Evaluation e) {
+            fit(e, "RMSEA", CfaFit::rmsea);
+        }
+    },
+    /** Maximum SRMR of the CFA. */
+    MAX_SRMR("maxSrmr", Section.MEASUREMENT_MODEL, Direction.AT_MOST, Scale.BOUNDED, "0.08", "a fit index") {
+        @Override
+        void check(Evaluation e) {
+            fit(e, "SRMR", CfaFit::srmr);
+        }
+    },
+    /** Maximum χ²/df of the CFA (journals use 3 or 5); off by default. */
     MAX_CHI_SQUARE_DF("maxChiSquareDf", Section.MEASUREMENT_MODEL, Direction.AT_MOST, Scale.UNBOUNDED, "off",
-            BigDecimal.ZERO, "χ²/df is never negative"),
-    /** Maximum share of variance of Harman's single factor. Not evaluated yet. */
+            BigDecimal.ZERO, "χ²/df is never negative") {
+        @Override
+        void check(Evaluation e) {
+            fit(e, "χ²/df", CfaFit::chiSquareDf);
+        }
+    },
+    /** Maximum share of the items' variance on Harman's single (first unrotated) factor. */
     MAX_HARMAN_VARIANCE("maxHarmanVariance", Section.MEASUREMENT_MODEL, Direction.AT_MOST, Scale.BOUNDED, "0.50",
-            "a proportion of variance"),
-    /** Minimum McDonald's ω of each construct. Not evaluated yet. */
+            "a proportion of variance") {
+        @Override
+        void check(Evaluation e) {
+            CommonMethod cm = e.results().commonMethod();
+            if (cm == null) {
+                return;
+            }
+            e.add(this, compare("Harman", cm.harmanFirstFactorVariance(), e.limit(this),
+                    v -> "Common method bias: Harman's first factor's share of the items' variance " + v),
+                    Integer.MAX_VALUE);
+        }
+    },
+    /** Minimum McDonald's ω of each construct with three or more items; off by default. */
     MIN_OMEGA("minOmega", Section.MEASUREMENT_MODEL, Direction.AT_LEAST, Scale.BOUNDED, "off",
-            "a reliability coefficient");
+            "a reliability coefficient") {
+        @Override
+        void check(Evaluation e) {
+            Reliability reliability = e.results().reliability();
+            if (reliability == null) {
+                return;
+            }
+            int c = 0;
+            for (Map.Entry<String, ScaleReliability> entry : reliability.constructs().entrySet()) {
+                String id = entry.getKey();
+                if (entry.getValue().items().size() >= 3) {
+                    e.add(this, compare(id, entry.getValue().omega(), e.limit(this),
+                            v -> "Reliability of " + e.named(id) + ": McDonald's omega " + v), c);
+                }
+                c++;
+            }
+        }
+    };
 
     /** How a rule compares its statistic with its limit. */
     public enum Direction {
@@ -444,6 +556,34 @@ public enum GateRule {
 
     private static String why(Factorability f) {
         return f.reason() == null ? "" : " (" + f.reason() + ")";
+    }
+
+    /** One check per factor of the CFA, when the results carry one. */
+    void eachFactor(Evaluation e, java.util.function.BiFunction<String, Cfa.ConstructValidity, Check> check) {
+        Cfa cfa = e.results().cfa();
+        if (cfa == null) {
+            return;
+        }
+        int c = 0;
+        for (Map.Entry<String, Cfa.ConstructValidity> entry : cfa.constructs().entrySet()) {
+            e.add(this, check.apply(entry.getKey(), entry.getValue()), c++);
+        }
+    }
+
+    /**
+     * The check of one fit index of the CFA; a failed one when the estimation did not converge
+     * (then no index describes an optimum).
+     */
+    void fit(Evaluation e, String index, java.util.function.Function<CfaFit, Double> value) {
+        Cfa cfa = e.results().cfa();
+        if (cfa == null) {
+            return;
+        }
+        BigDecimal limit = e.limit(this);
+        e.add(this, cfa.fit() == null
+                ? failed("CFA", limit, "Measurement model (CFA): " + index + " could not be computed, as the "
+                        + "estimation did not converge (" + key + ")")
+                : compare("CFA", value.apply(cfa.fit()), limit, v -> "Measurement model (CFA): " + index + " " + v));
     }
 
     private static String model(RegressionResult regression) {

@@ -64,6 +64,8 @@ final class ReportModel {
         m.put("reliability", reliability(study, results.reliability()));
         m.put("factorability", factorability(results.factorability()));
         m.put("efa", efa(study, results.efa(), options.loadingCutoff()));
+        m.put("measurement", MeasurementReport.measurement(study, results));
+        m.put("commonMethod", MeasurementReport.commonMethod(study, results));
         m.put("correlations", correlations(study, results));
         m.put("regressions", regressions(study, results.regressions()));
         m.put("compact", compact(study, results.regressions()));

@@ -131,18 +131,36 @@ class QualityGateTest {
         assertThat(actual).isEqualTo(Files.readString(expected));
     }
 
+    /**
+     * The five-factor CFA of bfi (reference: golden/bfi-plus.json, lavaan 0.6.14, Wishart likelihood:
+     * CFI .782, TLI .754, RMSEA .078, SRMR .075; AVE of A .367, C .366, E .400, N .485, O .257) fails
+     * the default gate on CFI, TLI and the AVEs.
+     */
     @Test
-    void theMeasurementModelsRulesCheckNothingYet() {
-        // declared so their limits parse; the results carry no CFA yet, so they add no check
-        Map<String, String> onlyMeasurementModel = new LinkedHashMap<>();
+    void theMeasurementModelFailsTheDefaultsOnFitAndAve(@TempDir Path dir) throws IOException {
+        Files.copy(study.studyFile().resolveSibling("bfi.csv"), dir.resolve("bfi.csv"));
+        Files.writeString(dir.resolve("study.yaml"), Files.readString(study.studyFile()) + "cfa: {likelihood: wishart}\n");
+        Study withCfa = StudyLoader.load(dir.resolve("study.yaml"));
+        Results cfaResults = SurveyAnalysis.run(withCfa);
+        List<String> failed = new QualityGate(Thresholds.defaults()).evaluate(withCfa, cfaResults).stream()
+                .filter(c -> !c.passed()).map(Check::message).toList();
+        assertThat(failed).contains(
+                "Measurement model (CFA): CFI .782 is below the minimum .90 (minCfi)",
+                "Measurement model (CFA): TLI .754 is below the minimum .90 (minTli)",
+                "Convergent validity of O (Openness): AVE .257 is below the minimum .50 (minAve)",
+                "Convergent validity of O (Openness): CR .608 is below the minimum .70 (minCr)");
+        assertThat(failed).noneMatch(m -> m.contains("(maxRmsea)") || m.contains("(maxSrmr)")
+                || m.contains("(maxChiSquareDf)") || m.contains("(minOmega)"));
+        // every measurement-model rule can be switched off
+        Map<String, String> off = new LinkedHashMap<>();
         for (GateRule rule : GateRule.values()) {
-            if (rule.ordinal() <= GateRule.REQUIRE_SUPPORTED_HYPOTHESES.ordinal()) {
-                onlyMeasurementModel.put(rule.key(), "off");
+            if (rule.ordinal() > GateRule.REQUIRE_SUPPORTED_HYPOTHESES.ordinal()) {
+                off.put(rule.key(), "off");
             }
         }
-        Thresholds thresholds = Thresholds.of(onlyMeasurementModel);
-        assertThat(thresholds.isOn(GateRule.MIN_CR)).isTrue();
-        assertThat(new QualityGate(thresholds).evaluate(study, results)).isEmpty();
+        assertThat(new QualityGate(Thresholds.of(off)).evaluate(withCfa, cfaResults))
+                .noneMatch(c -> GateRule.named(c.name()).orElseThrow().ordinal()
+                        > GateRule.REQUIRE_SUPPORTED_HYPOTHESES.ordinal());
     }
 
     @Test

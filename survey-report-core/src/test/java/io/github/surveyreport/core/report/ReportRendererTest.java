@@ -49,10 +49,13 @@ class ReportRendererTest {
 
         String text = compact(text(pdf));
         assertThat(text).contains(compact("表1 问卷变量与测量项"), compact("表2 信度分析结果"),
-                compact("表3 KMO 和巴特利特检验"), compact("表4 效度结果分析"), compact("表5 回归检验结果"),
-                compact("表6 研究假设检验结果汇总"), compact("图1 研究模型与路径系数"),
-                compact("表7 样本基本特征"), compact("表8 描述性统计与相关分析"), compact("表9 项总计统计"),
-                compact("表10 总方差解释"), compact("表11 模型摘要"), compact("表12 方差分析"), compact("表13 回归系数"));
+                compact("表3 KMO 和巴特利特检验"), compact("表4 效度结果分析"),
+                compact("表5 验证性因子分析模型拟合指标"), compact("表6 收敛效度检验结果"),
+                compact("表7 区分效度检验（Fornell–Larcker 准则）"), compact("表8 区分效度检验（HTMT）"),
+                compact("表9 共同方法偏差检验"), compact("表10 回归检验结果"),
+                compact("表11 研究假设检验结果汇总"), compact("图1 研究模型与路径系数"),
+                compact("表12 样本基本特征"), compact("表13 描述性统计与相关分析"), compact("表14 项总计统计"),
+                compact("表15 总方差解释"), compact("表16 模型摘要"), compact("表17 方差分析"), compact("表18 回归系数"));
         assertThat(text)
                 .contains("数智化背景下河南省跨境电商高质量发展驱动因素")
                 .contains(".882")                 // KMO
@@ -333,7 +336,8 @@ class ReportRendererTest {
     @Test
     void blocksThatWereNotComputedAreLeftOutAndTheNumberingFollows() {
         Fixtures.Analysed a = Fixtures.henan();
-        Results partial = with(a.results(), Map.of("factorability", null_(), "efa", null_()));
+        Results partial = with(a.results(), Map.of("factorability", null_(), "efa", null_(), "cfa", null_(),
+                "commonMethod", null_()));
         String html = renderer.html(a.study(), partial);
         assertThat(html).doesNotContain("KMO 和巴特利特检验").doesNotContain("效度结果分析").doesNotContain("总方差解释");
         assertThat(html).contains("<span class=\"no\">表3</span><span class=\"name\">回归检验结果</span>")
