@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.surveyreport.core.SurveyAnalysis;
 import io.github.surveyreport.core.SurveyReportException;
 import io.github.surveyreport.core.results.Results;
 import io.github.surveyreport.core.study.Construct;
 import io.github.surveyreport.core.study.Study;
+import io.github.surveyreport.core.study.StudyLoader;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
@@ -99,6 +101,23 @@ class ReportRendererTest {
         assertThat(Arrays.equals(first, second)).as("identical PDF bytes").isTrue();
         String pdf = new String(first, StandardCharsets.ISO_8859_1);
         assertThat(pdf).contains("/CreationDate(D:19800101000000Z").contains("/ModDate(D:19800101000000Z");
+    }
+
+    /** The measurement model in APA style, on the 600-row bfi sample of the report tests. */
+    @Test
+    void englishMeasurementModelTables(@TempDir Path dir) throws IOException {
+        Path bfi = Fixtures.resource("report/bfi/study.yaml");
+        Files.copy(bfi.resolveSibling("responses.csv"), dir.resolve("responses.csv"));
+        Files.writeString(dir.resolve("study.yaml"), Files.readString(bfi) + "\ncfa: {likelihood: wishart}\n");
+        Study study = StudyLoader.load(dir.resolve("study.yaml"));
+        Results results = SurveyAnalysis.run(study);
+        String text = text(renderer.pdf(study, results));
+        assertThat(text).contains("Confirmatory Factor Analysis: Model Fit", "SRMR", "Convergent Validity", "Fornell–Larcker", "Heterotrait–Monotrait",
+                "Common Method Bias", "One-factor model");
+        String html = renderer.html(study, results);
+        assertThat(html).contains("<th>CR</th><th>AVE</th><th>α</th><th>ω</th>")
+                .contains(String.format(java.util.Locale.ROOT, "%.3f", results.cfa().fit().chiSquare()))
+                .contains("Wishart likelihood, N − 1, as AMOS");
     }
 
     @Test
