@@ -591,7 +591,7 @@ public final class StudyPass {
                     h.sign() == Hypothesis.Sign.POSITIVE ? AnalysisLayout.Sign.POSITIVE : AnalysisLayout.Sign.NEGATIVE));
         }
         return new AnalysisLayout(columns, constructs, regressions, hypotheses, study.efaFactors(),
-                study.significance(), likelihood(study.cfa()));
+                study.significance(), likelihood(study.cfa()), study.overallReliability());
     }
 
     /** The CFA's likelihood in the engine's terms, or null for no CFA. */

@@ -22,6 +22,9 @@ import java.util.Set;
  * @param scale        Likert range, or {@code null} for continuous data
  * @param labels       display text of columns and constructs, by name
  * @param constructs   constructs in study order
+ * @param overallReliability whether Cronbach's alpha of all construct items together is computed,
+ *                     reported and gated (the seed paper's "overall" row; meaningless when the
+ *                     constructs are distinct traits)
  * @param efaFactors   number of components to extract, or {@code null} for Kaiser's rule
  * @param cfa          the confirmatory factor analysis of the constructs, or {@code null} for none
  * @param regressions  regression models in study order
@@ -37,6 +40,7 @@ public record Study(
         Scale scale,
         Map<String, String> labels,
         List<Construct> constructs,
+        boolean overallReliability,
         Integer efaFactors,
         CfaSpec cfa,
         List<RegressionModel> regressions,

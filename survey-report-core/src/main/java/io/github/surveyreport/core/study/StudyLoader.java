@@ -33,10 +33,11 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class StudyLoader {
 
     private static final Set<String> TOP_KEYS = Set.of("title", "language", "data", "scale", "labels",
-            "constructs", "efa", "cfa", "regressions", "hypotheses", "significance", "profile");
+            "constructs", "reliability", "efa", "cfa", "regressions", "hypotheses", "significance", "profile");
     private static final Set<String> DATA_KEYS = Set.of("file", "encoding", "delimiter", "missing", "decimal");
     private static final Set<String> SCALE_KEYS = Set.of("min", "max");
     private static final Set<String> CONSTRUCT_KEYS = Set.of("label", "items", "reverse");
+    private static final Set<String> RELIABILITY_KEYS = Set.of("overall");
     private static final Set<String> EFA_KEYS = Set.of("factors");
     private static final Set<String> CFA_KEYS = Set.of("likelihood");
     private static final Set<String> HYPOTHESIS_KEYS = Set.of("id", "path", "sign", "text");
@@ -140,12 +141,35 @@ public final class StudyLoader {
             List<Hypothesis> hypotheses = parseHypotheses(root, regressions);
             double significance = parseSignificance(root);
             List<ProfileColumn> profile = parseProfile(root);
+            boolean overallReliability = parseReliability(root);
 
             if (!problems.isEmpty()) {
                 throw new StudyFileException(file, problems);
             }
-            return new Study(file, title, language, data, scale, labels, constructs, factors, cfa, regressions,
-                    hypotheses, significance, profile);
+            return new Study(file, title, language, data, scale, labels, constructs, overallReliability, factors,
+                    cfa, regressions, hypotheses, significance, profile);
+        }
+
+        /** {@code reliability: {overall: true|false}}: whether alpha over all construct items is computed. */
+        private boolean parseReliability(YamlMap root) {
+            YamlMap reliability = root.map("reliability");
+            if (reliability == null) {
+                return true;
+            }
+            reliability.checkKeys(RELIABILITY_KEYS);
+            String overall = reliability.string("overall");
+            if (overall == null) {
+                return true;
+            }
+            switch (overall.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "true":
+                    return true;
+                case "false":
+                    return false;
+                default:
+                    reliability.problem("overall", "'" + overall + "' must be true or false");
+                    return true;
+            }
         }
 
         private Language parseLanguage(YamlMap root) {

@@ -163,6 +163,21 @@ class QualityGateTest {
                         > GateRule.REQUIRE_SUPPORTED_HYPOTHESES.ordinal());
     }
 
+    /** {@code reliability: {overall: false}}: no overall alpha is computed, reported or gated. */
+    @Test
+    void theOverallAlphaIsGatedOnlyWhenTheStudyAsksForIt(@TempDir Path dir) throws IOException {
+        Files.copy(study.studyFile().resolveSibling("bfi.csv"), dir.resolve("bfi.csv"));
+        Files.writeString(dir.resolve("study.yaml"), Files.readString(study.studyFile())
+                + "reliability: {overall: false}\n");
+        Study distinct = StudyLoader.load(dir.resolve("study.yaml"));
+        assertThat(distinct.overallReliability()).isFalse();
+        Results distinctResults = SurveyAnalysis.run(distinct);
+        assertThat(distinctResults.reliability().overall()).isNull();
+        assertThat(new QualityGate(Thresholds.defaults()).evaluate(distinct, distinctResults))
+                .noneMatch(c -> c.subject().equals("overall"));
+        assertThat(failedMessages(Thresholds.defaults())).anyMatch(m -> m.startsWith("Reliability of all 25"));
+    }
+
     @Test
     void badThresholdValuesAreNamed() {
         assertThatThrownBy(() -> Thresholds.of(Map.of("minAlpha", "high")))

@@ -229,6 +229,7 @@ class ReportRendererTest {
             constructs.add(c.id().equals(construct) ? new Construct(c.id(), text, c.items(), c.reverse()) : c);
         }
         return new Study(study.studyFile(), text, study.language(), study.data(), study.scale(), labels, constructs,
+                study.overallReliability(),
                 study.efaFactors(), study.cfa(), study.regressions(), study.hypotheses(), study.significance(),
                 study.profile());
     }

@@ -271,4 +271,14 @@ class StudyLoaderTest {
             System.setProperty("sun.jnu.encoding", saved);
         }
     }
+
+    @Test
+    void theOverallReliabilityIsAChoice() throws IOException {
+        assertThat(StudyLoader.load(write("data: {file: d.csv}\n")).overallReliability()).isTrue();
+        assertThat(StudyLoader.load(write("data: {file: d.csv}\nreliability: {overall: false}\n"))
+                .overallReliability()).isFalse();
+        assertThat(failure("data: {file: d.csv}\nreliability: {overall: maybe, total: 1}\n").problems())
+                .anyMatch(p -> p.contains("line 2, reliability.overall: 'maybe' must be true or false"))
+                .anyMatch(p -> p.contains("reliability.total: unknown key"));
+    }
 }

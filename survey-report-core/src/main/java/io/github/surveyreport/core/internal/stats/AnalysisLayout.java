@@ -22,6 +22,7 @@ import java.util.Set;
  * @param significance alpha level for hypotheses
  * @param cfa          the likelihood of the confirmatory factor analysis of the constructs, or
  *                     {@code null} for none
+ * @param overallReliability whether the reliability of all construct items together is computed
  */
 public record AnalysisLayout(
         List<String> columns,
@@ -30,7 +31,8 @@ public record AnalysisLayout(
         List<HypothesisSpec> hypotheses,
         Integer efaFactors,
         double significance,
-        MeasurementModel.Likelihood cfa) {
+        MeasurementModel.Likelihood cfa,
+        boolean overallReliability) {
 
     /** A construct: its score is the mean of its items (reverse coding applied by the caller). */
     public record ConstructSpec(String id, List<String> items) {
@@ -74,6 +76,13 @@ public record AnalysisLayout(
                 throw new AnalysisException(HypothesisEvaluation.missingPath(h));
             }
         }
+    }
+
+    /** A layout whose reliability includes all construct items together. */
+    public AnalysisLayout(List<String> columns, List<ConstructSpec> constructs, List<RegressionSpec> regressions,
+                          List<HypothesisSpec> hypotheses, Integer efaFactors, double significance,
+                          MeasurementModel.Likelihood cfa) {
+        this(columns, constructs, regressions, hypotheses, efaFactors, significance, cfa, true);
     }
 
     /** A layout without a CFA. */

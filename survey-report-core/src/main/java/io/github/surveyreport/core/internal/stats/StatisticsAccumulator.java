@@ -192,7 +192,8 @@ public final class StatisticsAccumulator {
             boolean overallIsTheConstruct = constructItems.length == 1
                     && layout.constructs().get(0).items().equals(items);
             List<String> overallWarnings = constructItems.length > 1 ? warnings : new ArrayList<>();
-            ScaleReliability overall = overallIsTheConstruct ? null
+            // the overall scale only when the study asks for it (reliability.overall, default true)
+            ScaleReliability overall = overallIsTheConstruct || !layout.overallReliability() ? null
                     : scale("all construct items", items, idx, overallWarnings);
             Map<String, ScaleReliability> perConstruct = new LinkedHashMap<>();
             for (int c = 0; c < constructItems.length; c++) {
@@ -211,7 +212,7 @@ public final class StatisticsAccumulator {
                     + "of the constructs", items, () -> measurement.omegas(warnings));
             omegas.forEach((id, omega) -> perConstruct.put(id, perConstruct.get(id).withOmega(omega.value(),
                     omega.note())));
-            if (overallIsTheConstruct) {
+            if (overallIsTheConstruct && layout.overallReliability()) {
                 overall = perConstruct.get(layout.constructs().get(0).id());
             }
             reliability = new Reliability(overall, perConstruct);
