@@ -52,6 +52,12 @@ ENGINE_OUT="$BENCH/target/engine.txt"
 # shellcheck disable=SC2086
 java -Xmx256m -cp "$CP" io.github.surveyreport.benchmark.EngineBench --runs 5 $ENGINE_DIRS | tee "$ENGINE_OUT" >&2
 
+echo "== measurement model (cfa), in-process, warm, pairs without and with cfa" >&2
+MEASUREMENT_OUT="$BENCH/target/measurement.txt"
+java -Xmx256m -cp "$CP" io.github.surveyreport.benchmark.MeasurementBench --runs 9 \
+  "$DATA/likert17-10000" "$DATA/likert17-1000000" "$DATA/likert50-10000" "$DATA/likert50-1000000" \
+  | tee "$MEASUREMENT_OUT" >&2
+
 median_of() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 # runs "$@" REPEAT times; prints "median-wall-seconds max-rss-MiB"
@@ -121,6 +127,12 @@ fi
   echo "| items | rows | file MB | median s | rows/s | MB/s |"
   echo "|---:|---:|---:|---:|---:|---:|"
   grep '^likert' "$ENGINE_OUT" | awk '{split($1, a, "-"); sub("likert", "", a[1]); printf "| %s | %\047d | %.1f | %.3f | %\047d | %.0f |\n", a[1], $2, $3, $4, $5, $6}'
+  echo
+  echo "The measurement model (\`cfa:\`: the CFA, the one-factor model, the RMSEA interval), \`SurveyAnalysis.run\` without and with it, warm, median of 9 pairs:"
+  echo
+  echo "| items | rows | without s | with s | the CFA adds ms | χ² / df / CFI |"
+  echo "|---:|---:|---:|---:|---:|---|"
+  grep '^likert' "$MEASUREMENT_OUT" | awk '{split($1, a, "-"); sub("likert", "", a[1]); printf "| %s | %\047d | %.3f | %.3f | %.1f | %s %s %s %s %s |\n", a[1], $2, $3, $4, $5, $6, $7, $8, $9, $10}'
   echo
   echo "Whole process on the 17-item file (median of $PROCESS_RUNS; R and Python median of $REFERENCE_RUNS), peak resident memory from /usr/bin/time:"
   echo

@@ -343,7 +343,9 @@ public enum GateRule {
         @Override
         void check(Evaluation e) {
             CommonMethod cm = e.results().commonMethod();
-            if (cm == null) {
+            // the test asks whether one factor explains items meant to measure several constructs;
+            // the items of a single construct are meant to share one factor
+            if (cm == null || e.study().constructs().size() < 2) {
                 return;
             }
             e.add(this, compare("Harman", cm.harmanFirstFactorVariance(), e.limit(this),

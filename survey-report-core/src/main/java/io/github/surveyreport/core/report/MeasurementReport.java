@@ -106,10 +106,11 @@ final class MeasurementReport {
         return map("rows", rows);
     }
 
-    /** The {@code commonMethod} block, or {@code null} without constructs. */
+    /** The {@code commonMethod} block, or {@code null} with fewer than two constructs. */
     static Map<String, Object> commonMethod(Study study, Results results) {
         CommonMethod cm = results.commonMethod();
-        if (cm == null) {
+        // Harman's test is about items of several constructs (see GateRule.MAX_HARMAN_VARIANCE)
+        if (cm == null || study.constructs().size() < 2) {
             return null;
         }
         int items = study.constructs().stream().mapToInt(c -> c.items().size()).sum();

@@ -1,0 +1,76 @@
+package io.github.surveyreport.benchmark;
+
+import io.github.surveyreport.core.SurveyAnalysis;
+import io.github.surveyreport.core.results.Results;
+import io.github.surveyreport.core.study.CfaSpec;
+import io.github.surveyreport.core.study.Study;
+import io.github.surveyreport.core.study.StudyLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What the measurement model costs: {@code SurveyAnalysis.run} of each study warm, alternately
+ * without and with {@code cfa: {likelihood: wishart}} (the CFA, the one-factor model and the
+ * RMSEA interval; ω and Harman run in both), RUNS pairs; prints the medians and the median of
+ * the pairs' differences. The CFA works on the covariance matrix the one pass accumulates, so
+ * its cost should not grow with the rows.
+ *
+ * <p>Usage: {@code MeasurementBench [--runs N] STUDY_DIR...} where each STUDY_DIR holds
+ * {@code src/survey/study.yaml}.
+ */
+public final class MeasurementBench {
+    private MeasurementBench() {
+    }
+
+    public static void main(String[] args) {
+        int runs = 9;
+        List<Path> dirs = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--runs")) {
+                runs = Integer.parseInt(args[++i]);
+            } else {
+                dirs.add(Path.of(args[i]));
+            }
+        }
+        System.out.printf(Locale.ROOT, "%-28s %12s %10s %10s %12s %s%n", "study", "rows", "without s", "with s",
+                "cfa adds ms", "chi2 / df / cfi");
+        for (Path dir : dirs) {
+            Study plain = StudyLoader.load(dir.resolve("src/survey/study.yaml"));
+            Study withCfa = new Study(plain.studyFile(), plain.title(), plain.language(), plain.data(), plain.scale(),
+                    plain.labels(), plain.constructs(), plain.overallReliability(), plain.efaFactors(),
+                    CfaSpec.DEFAULT, plain.regressions(), plain.hypotheses(), plain.significance(), plain.profile());
+            Results last = null;
+            for (int w = 0; w < 3; w++) { // warm-up of both paths
+                SurveyAnalysis.run(plain);
+                last = SurveyAnalysis.run(withCfa);
+            }
+            double[] without = new double[runs];
+            double[] with = new double[runs];
+            double[] diff = new double[runs];
+            for (int r = 0; r < runs; r++) {
+                long t0 = System.nanoTime();
+                SurveyAnalysis.run(plain);
+                long t1 = System.nanoTime();
+                last = SurveyAnalysis.run(withCfa);
+                long t2 = System.nanoTime();
+                without[r] = (t1 - t0) / 1e9;
+                with[r] = (t2 - t1) / 1e9;
+                diff[r] = with[r] - without[r];
+            }
+            var fit = last.cfa().fit();
+            System.out.printf(Locale.ROOT, "%-28s %12d %10.3f %10.3f %12.1f %.1f / %d / %.3f%n", dir.getFileName(),
+                    last.sample().read(), median(without), median(with), 1000 * median(diff), fit.chiSquare(),
+                    fit.df(), fit.cfi());
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+}
