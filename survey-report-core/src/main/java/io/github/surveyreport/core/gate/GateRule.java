@@ -120,58 +120,28 @@ public enum GateRule {
     MIN_LOADING("minLoading", Section.LOADINGS, Direction.AT_LEAST, Scale.BOUNDED, "0.50", "a loading") {
         @Override
         void check(Evaluation e) {
-            Efa efa = e.results().efa();
-            if (efa == null) {
-                return;
-            }
-            BigDecimal limit = e.limit(this);
-            List<Construct> constructs = e.study().constructs();
-            for (int c = 0; c < constructs.size(); c++) {
-                Construct construct = constructs.get(c);
-                int own = e.assignment().componentOf(construct.id());
-                for (int i = 0; i < construct.items().size(); i++) {
-                    String item = construct.items().get(i);
-                    List<Double> row = efa.rotatedLoadings().get(item);
-                    if (row != null && own >= 0) {
-                        e.add(this, compare(item, row.get(own), limit, v -> "Item " + e.named(item) + ": loading "
-                                + v + " on the component of " + construct.id()), c, i);
-                    }
-                }
-            }
+            eachItemWithItsComponent(e, (construct, item, row, own) -> compare(item, row.get(own), e.limit(this),
+                    v -> "Item " + e.named(item) + ": loading " + v + " on the component of " + construct.id()));
         }
     },
     /** Maximum absolute loading of an item on a component other than its construct's. */
     MAX_CROSS_LOADING("maxCrossLoading", Section.LOADINGS, Direction.AT_MOST, Scale.BOUNDED, "off", "a loading") {
         @Override
         void check(Evaluation e) {
-            Efa efa = e.results().efa();
-            if (efa == null) {
-                return;
-            }
-            BigDecimal limit = e.limit(this);
-            List<Construct> constructs = e.study().constructs();
-            for (int c = 0; c < constructs.size(); c++) {
-                Construct construct = constructs.get(c);
-                int own = e.assignment().componentOf(construct.id());
-                for (int i = 0; i < construct.items().size(); i++) {
-                    String item = construct.items().get(i);
-                    List<Double> row = efa.rotatedLoadings().get(item);
-                    if (row == null || own < 0) {
-                        continue;
-                    }
-                    int worst = -1;
-                    for (int k = 0; k < row.size(); k++) {
-                        if (k != own && (worst < 0 || Math.abs(row.get(k)) > Math.abs(row.get(worst)))) {
-                            worst = k;
-                        }
-                    }
-                    if (worst >= 0) {
-                        String where = e.assignment().describe(worst);
-                        e.add(this, compare(item, Math.abs(row.get(worst)), limit,
-                                v -> "Item " + e.named(item) + ": cross-loading " + v + " on " + where), c, i);
+            eachItemWithItsComponent(e, (construct, item, row, own) -> {
+                int worst = -1;
+                for (int k = 0; k < row.size(); k++) {
+                    if (k != own && (worst < 0 || Math.abs(row.get(k)) > Math.abs(row.get(worst)))) {
+                        worst = k;
                     }
                 }
-            }
+                if (worst < 0) {
+                    return null;
+                }
+                String where = e.assignment().describe(worst);
+                return compare(item, Math.abs(row.get(worst)), e.limit(this),
+                        v -> "Item " + e.named(item) + ": cross-loading " + v + " on " + where);
+            });
         }
     },
     /** Maximum variance inflation factor of each regression term. */
@@ -558,6 +528,33 @@ public enum GateRule {
 
     private static String why(Factorability f) {
         return f.reason() == null ? "" : " (" + f.reason() + ")";
+    }
+
+    /** A check of one item's rotated loadings, given the component of its construct; {@code null} for none. */
+    @FunctionalInterface
+    interface ItemLoadingCheck {
+        Check check(Construct construct, String item, List<Double> row, int own);
+    }
+
+    /** Runs {@code check} for every construct item whose construct has a component, in study order. */
+    void eachItemWithItsComponent(Evaluation e, ItemLoadingCheck check) {
+        Efa efa = e.results().efa();
+        if (efa == null) {
+            return;
+        }
+        List<Construct> constructs = e.study().constructs();
+        for (int c = 0; c < constructs.size(); c++) {
+            Construct construct = constructs.get(c);
+            int own = e.assignment().componentOf(construct.id());
+            for (int i = 0; i < construct.items().size(); i++) {
+                String item = construct.items().get(i);
+                List<Double> row = efa.rotatedLoadings().get(item);
+                Check result = row == null || own < 0 ? null : check.check(construct, item, row, own);
+                if (result != null) {
+                    e.add(this, result, c, i);
+                }
+            }
+        }
     }
 
     /** One check per factor of the CFA, when the results carry one. */
