@@ -140,7 +140,7 @@ class SurveyAnalysisInputTest {
         DataFileException e = dataFailure(STUDY, csv.toString());
         assertThat(e.problems()).hasSize(20);
         assertThat(e.truncated()).isTrue();
-        assertThat(e.getMessage()).contains("at least 20 problems");
+        assertThat(e.getMessage()).contains("more than 20 problems (the first 20 are listed)");
     }
 
     @Test

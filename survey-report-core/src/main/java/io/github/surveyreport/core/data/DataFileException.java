@@ -50,8 +50,8 @@ public class DataFileException extends SurveyReportException {
             return problems.get(0);
         }
         StringBuilder message = new StringBuilder("The survey data in ").append(file).append(" have ")
-                .append(truncated ? "at least " : "").append(problems.size()).append(" problems")
-                .append(truncated ? " (reading stopped after the first " + MAX_PROBLEMS + ")" : "").append(':');
+                .append(truncated ? "more than " : "").append(problems.size()).append(" problems")
+                .append(truncated ? " (the first " + MAX_PROBLEMS + " are listed)" : "").append(':');
         for (String problem : problems) {
             message.append(System.lineSeparator()).append("  - ").append(problem);
         }

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -116,7 +117,9 @@ public final class StudyPass {
             tally = whole;
         }
         if (!tally.problems.isEmpty() || !headerProblems.isEmpty()) {
-            throw withHeaderProblems(tally.problems, false);
+            List<String> all = new ArrayList<>(tally.summaries());
+            all.addAll(tally.problems);
+            throw withHeaderProblems(all, tally.moreProblems > 0);
         }
         StatisticsAccumulator statistics = tally.statistics;
         if (tally.read == 0) {
@@ -188,6 +191,10 @@ public final class StudyPass {
         private final StatisticsAccumulator statistics = new StatisticsAccumulator(layout());
         private final List<ProfileCounter> profile = new ArrayList<>();
         private final List<String> problems = new ArrayList<>();
+        /** Problems past the first {@link DataFileException#MAX_PROBLEMS}: counted, not listed. */
+        private long moreProblems;
+        /** Values that are not numbers or outside the scale, with the columns they occur in. */
+        private final Map<String, java.util.BitSet> badValues = new java.util.LinkedHashMap<>();
         private final double[] values = new double[columns.size()];
         private final int[] found = new int[profileSpecs.size()];
         private long read;
@@ -282,11 +289,13 @@ public final class StudyPass {
                 if (!Double.isFinite(value)) {
                     valid = false;
                     problem(notANumber(line, j, cell));
+                    badValue(j, cell);
                     continue;
                 }
                 if (checkScale[j] && !study.scale().contains(value)) {
                     valid = false;
                     problem(outsideScale(line, j, cell));
+                    badValue(j, cell);
                     continue;
                 }
                 if (checkScale[j]) {
@@ -355,12 +364,15 @@ public final class StudyPass {
                     if (!Double.isFinite(value)) {
                         valid = false;
                         problem(notANumber(line, j, cell));
+                        badValue(j, cell);
+                    badValue(j, cell);
                         continue;
                     }
                 }
                 if (checkScale[j] && !study.scale().contains(value)) {
                     valid = false;
                     problem(outsideScale(line, j, row.text(f)));
+                    badValue(j, row.text(f));
                     continue;
                 }
                 if (checkScale[j] && small == NumberParser.NOT_SMALL) {
@@ -399,10 +411,60 @@ public final class StudyPass {
             if (chunk) {
                 throw new ChunkProblem();
             }
-            problems.add(message);
-            if (problems.size() >= DataFileException.MAX_PROBLEMS) {
-                throw new DataFileException(file, problems, true);
+            // the first ones are listed; the rest are counted, and the pass goes on so that the
+            // summary of bad values covers the whole file
+            if (problems.size() < DataFileException.MAX_PROBLEMS) {
+                problems.add(message);
+            } else {
+                moreProblems++;
             }
+        }
+
+        /** A bad value of column {@code j}, for the summary of values that recur across columns. */
+        private void badValue(int j, String value) {
+            String key = value.strip();
+            if (badValues.size() < 1000 || badValues.containsKey(key)) {
+                badValues.computeIfAbsent(key, k -> new java.util.BitSet()).set(j);
+            }
+        }
+
+        /**
+         * One line per bad value found in several columns, most columns first: "value 6 in 70
+         * columns" says more about a wrong scale or text answers than 20 single cells.
+         */
+        List<String> summaries() {
+            List<Map.Entry<String, java.util.BitSet>> recurring = new ArrayList<>();
+            for (Map.Entry<String, java.util.BitSet> entry : badValues.entrySet()) {
+                if (entry.getValue().cardinality() >= 2) {
+                    recurring.add(entry);
+                }
+            }
+            recurring.sort((a, b) -> b.getValue().cardinality() - a.getValue().cardinality());
+            List<String> lines = new ArrayList<>();
+            for (Map.Entry<String, java.util.BitSet> entry : recurring.subList(0, Math.min(3, recurring.size()))) {
+                String value = entry.getKey();
+                int count = entry.getValue().cardinality();
+                List<String> names = new ArrayList<>();
+                entry.getValue().stream().limit(5).forEach(j -> names.add(columns.get(j)));
+                double number = numbers.parse(value);
+                String advice;
+                if (Double.isNaN(number)) {
+                    advice = "text answers: map them to numbers with recode in the study file (e.g. recode: {items: {"
+                            + "'" + Text.forMessage(value) + "': 5}}), or add the value to data.missing only if it means"
+                            + " no answer";
+                } else if (study.scale() != null && number > study.scale().max()) {
+                    advice = "is the scale " + plain(study.scale().min()) + "–" + plain(number) + "? (scale in the "
+                            + "study file says " + plain(study.scale().min()) + "–" + plain(study.scale().max()) + ")";
+                } else if (study.scale() != null && number < study.scale().min()) {
+                    advice = "is the scale " + plain(number) + "–" + plain(study.scale().max()) + ", or is "
+                            + plain(number) + " a missing-value code? (then add it to data.missing)";
+                } else {
+                    advice = "check these columns";
+                }
+                lines.add(fileName + ": value '" + Text.forMessage(value) + "' in " + count + " columns ("
+                        + String.join(", ", names) + (count > names.size() ? ", …" : "") + "): " + advice);
+            }
+            return lines;
         }
     }
 
@@ -535,6 +597,10 @@ public final class StudyPass {
         return "a column";
     }
 
+    /**
+     * The header name a study name most likely means: the same after NFKC, case and separators
+     * are ignored, else the closest by edit distance (at most a third of the name, at least 2).
+     */
     private static String nearest(String column, List<String> header) {
         String key = normalize(column);
         for (String h : header) {
@@ -542,7 +608,16 @@ public final class StudyPass {
                 return h;
             }
         }
-        return null;
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String h : header) {
+            int distance = Text.editDistance(key, normalize(h));
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = h;
+            }
+        }
+        return bestDistance <= Math.max(2, key.length() / 3) && bestDistance < key.length() ? best : null;
     }
 
     private static String normalize(String name) {

@@ -318,7 +318,7 @@ class HostileDataTest {
         Results results = SurveyAnalysis.run(project(study, ("name,A1,A2,A3\n" + rows(10, "a"))
                 .getBytes(StandardCharsets.UTF_8)));
         assertThat(results.warnings()).containsOnlyOnce("Study file labels.A7: 'A7' is neither a column of data.csv "
-                + "nor a construct id, so its label is not used");
+                + "nor a construct id, so its label is not used; did you mean 'A1'?");
         assertThat(results.warnings()).noneMatch(w -> w.contains("labels.A1") || w.contains("labels.A:"));
     }
 
@@ -330,5 +330,35 @@ class HostileDataTest {
                 .hasMessageContaining("2 problems")
                 .hasMessageContaining("the column 'A4' is not in the header")
                 .hasMessageContaining("line 5, column A1 (B): '7' is outside the scale 1–5");
+    }
+
+    // issue 15: mistakes caught before they become numbers
+
+    @Test
+    void aValueOutsideTheScaleInManyColumnsIsSummarisedWithTheLikelyScale() throws IOException {
+        // a 1–6 inventory declared as 1–5: the 6s of every item, beyond the 20 listed cells
+        String csv = "name,A1,A2,A3\n" + rows(30, "a").replace(",5,", ",6,").replace(",5\n", ",6\n")
+                .replace("a,5,", "a,6,");
+        DataFileException e = org.junit.jupiter.api.Assertions.assertThrows(DataFileException.class,
+                () -> SurveyAnalysis.run(project(STUDY, csv.getBytes(StandardCharsets.UTF_8))));
+        assertThat(e.problems().get(0)).matches("data\\.csv: value '6' in 3 columns \\(A1, A2, A3\\): is the scale "
+                + "1–6\\? \\(scale in the study file says 1–5\\)");
+    }
+
+    @Test
+    void textAnswersInManyColumnsPointToRecode() throws IOException {
+        String csv = "name,A1,A2,A3\n" + rows(10, "a") + "b,同意,同意,3\n";
+        DataFileException e = org.junit.jupiter.api.Assertions.assertThrows(DataFileException.class,
+                () -> SurveyAnalysis.run(project(STUDY, csv.getBytes(StandardCharsets.UTF_8))));
+        assertThat(e.problems().get(0)).startsWith("data.csv: value '同意' in 2 columns (A1, A2): text answers: map "
+                + "them to numbers with recode");
+    }
+
+    @Test
+    void aMisspelledColumnGetsTheClosestHeaderName() throws IOException {
+        String study = STUDY.replace("[A1, A2, A3]", "[A1, A2, Q3]");
+        String csv = "name,A1,A2,Q_03\n" + rows(5, "a");
+        assertThatThrownBy(() -> SurveyAnalysis.run(project(study, csv.getBytes(StandardCharsets.UTF_8))))
+                .hasMessageContaining("the column 'Q3' is not in the header").hasMessageContaining("did you mean 'Q_03'?");
     }
 }
