@@ -40,7 +40,7 @@ public final class MeasurementBench {
         for (Path dir : dirs) {
             Study plain = StudyLoader.load(dir.resolve("src/survey/study.yaml"));
             Study withCfa = new Study(plain.studyFile(), plain.title(), plain.language(), plain.data(), plain.scale(),
-                    plain.labels(), plain.constructs(), plain.overallReliability(), plain.efaFactors(),
+                    plain.labels(), plain.recode(), plain.constructs(), plain.overallReliability(), plain.efaFactors(),
                     CfaSpec.DEFAULT, plain.regressions(), plain.hypotheses(), plain.significance(), plain.profile());
             Results last = null;
             for (int w = 0; w < 3; w++) { // warm-up of both paths

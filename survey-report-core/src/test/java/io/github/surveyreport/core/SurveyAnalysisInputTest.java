@@ -87,7 +87,8 @@ class SurveyAnalysisInputTest {
             DataFileException bad = org.junit.jupiter.api.Assertions.assertThrows(DataFileException.class,
                     () -> SurveyAnalysis.run(study));
             assertThat(bad.problems()).as(charset.name()).containsExactly("data.csv line 6, column A3 (F): 'x' is not "
-                    + "a number; give a number, or add this value to data.missing in the study file if it means no answer");
+                    + "a number; map answer text to numbers with recode in the study file (e.g. recode: {items: {'x': "
+                    + "4}}), or add it to data.missing only if it truly means no answer");
             Results results = SurveyAnalysis.run(project(STUDY, csv.replace(",x\n", ",1\n"), charset));
             assertThat(results.sample().read()).as(charset.name()).isEqualTo(3);
             assertThat(results.warnings()).anySatisfy(w -> assertThat(w).contains("Qualtrics"));
@@ -110,8 +111,9 @@ class SurveyAnalysisInputTest {
         DataFileException e = dataFailure(STUDY, "id,性别,平台,A1,A2,A3\n1,男,淘宝,4,5,abc\n"
                 + "2,\"女\n(multi-line note)\",京东,7,4,4\n3,男,京东,3,3,3,\n");
         assertThat(e.problems()).containsExactly(
-                "data.csv line 2, column A3 (F): 'abc' is not a number; give a number, or add this value to data.missing "
-                        + "in the study file if it means no answer",
+                "data.csv line 2, column A3 (F): 'abc' is not a number; map answer text to numbers with recode in the "
+                        + "study file (e.g. recode: {items: {'abc': 4}}), or add it to data.missing only if it truly "
+                        + "means no answer",
                 "data.csv line 3, column A1 (D): '7' is outside the scale 1–5 (scale in the study file)",
                 "data.csv line 5: the row has 7 fields but the header has 6; a text answer containing the delimiter must be quoted");
         assertThat(e.getMessage()).contains(dir.resolve("data.csv").toString()).contains("3 problems");

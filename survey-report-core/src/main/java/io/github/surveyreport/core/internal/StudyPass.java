@@ -43,6 +43,8 @@ public final class StudyPass {
     private final NumberParser numbers;
 
     private int[] columnIndex;
+    /** Per analysed column, its answer-text map (study file {@code recode}); empty when none. */
+    private Map<String, Double>[] recode;
     private boolean[] checkScale;
     private boolean[] reverse;
     /** Profile columns: spec, label and column index; each {@link Tally} counts them. */
@@ -285,7 +287,8 @@ public final class StudyPass {
                     complete = false;
                     continue;
                 }
-                double value = numbers.parse(cell);
+                Double mapped = recoded(j, cell);
+                double value = mapped != null ? mapped : numbers.parse(cell);
                 if (!Double.isFinite(value)) {
                     valid = false;
                     problem(notANumber(line, j, cell));
@@ -360,7 +363,8 @@ public final class StudyPass {
                         complete = false;
                         continue;
                     }
-                    value = numbers.parse(cell);
+                    Double mapped = recoded(j, cell);
+                    value = mapped != null ? mapped : numbers.parse(cell);
                     if (!Double.isFinite(value)) {
                         valid = false;
                         problem(notANumber(line, j, cell));
@@ -468,6 +472,12 @@ public final class StudyPass {
         }
     }
 
+    /** The number {@code recode} maps a cell's answer text to in column {@code j}, or {@code null}. */
+    private Double recoded(int j, String cell) {
+        Map<String, Double> map = recode[j];
+        return map.isEmpty() ? null : map.get(Columns.normalize(cell.strip()));
+    }
+
     private boolean isIntegerMissing(byte[] b, int s, int e) {
         for (byte[] code : integerMissing) {
             if (java.util.Arrays.equals(code, 0, code.length, b, s, e)) {
@@ -487,7 +497,7 @@ public final class StudyPass {
             return at(line, j) + "'" + Text.forMessage(cell.strip()) + "' is too large a number to analyse (beyond "
                     + "±1.8E308, the range of double precision); check the value";
         }
-        return at(line, j) + "'" + Text.forMessage(cell) + "' is not a number" + hintForNumber(cell);
+        return at(line, j) + "'" + Text.forMessage(cell) + "' is not a number" + hintForNumber(j, cell);
     }
 
     private String outsideScale(long line, int j, String cell) {
@@ -504,10 +514,15 @@ public final class StudyPass {
         return fileName + " line " + line + ", column " + columns.get(j) + " (" + Columns.letter(index) + "): ";
     }
 
-    private String hintForNumber(String cell) {
+    private String hintForNumber(int j, String cell) {
         String trimmed = cell.strip();
         if (!study.data().decimalComma() && trimmed.matches("[+-]?\\d+,\\d+")) {
             return "; if the file uses a decimal comma, set data.decimal: \",\" (and delimiter: \";\") in the study file";
+        }
+        if (trimmed.chars().anyMatch(Character::isLetter)) { // answer text such as 非常同意 or "Agree"
+            String key = study.isItem(columns.get(j)) ? Study.RECODE_ITEMS : columns.get(j);
+            return "; map answer text to numbers with recode in the study file (e.g. recode: {" + key + ": {'"
+                    + Text.forMessage(trimmed) + "': 4}}), or add it to data.missing only if it truly means no answer";
         }
         return "; give a number, or add this value to data.missing in the study file if it means no answer";
     }
@@ -531,6 +546,9 @@ public final class StudyPass {
         }
         columnIndex = new int[columns.size()];
         checkScale = new boolean[columns.size()];
+        @SuppressWarnings("unchecked")
+        Map<String, Double>[] maps = new Map[columns.size()];
+        recode = maps;
         reverse = new boolean[columns.size()];
         for (int j = 0; j < columns.size(); j++) {
             String column = columns.get(j);
@@ -539,6 +557,9 @@ public final class StudyPass {
                 headerProblems.add(absent(column, usage(column), rawHeader));
             }
             checkScale[j] = study.scale() != null && study.isItem(column);
+            Map<String, Double> normalized = new java.util.HashMap<>();
+            study.recodeOf(column).forEach((text, number) -> normalized.put(Columns.normalize(text), number));
+            recode[j] = normalized;
             reverse[j] = study.isReversed(column);
         }
         for (ProfileColumn p : study.profile()) {
@@ -549,6 +570,14 @@ public final class StudyPass {
             }
             String label = p.label() != null ? p.label() : study.label(p.column());
             profileSpecs.add(new ProfileCounterSpec(p, label, index));
+        }
+        for (String key : study.recode().keySet()) {
+            if (!key.equals(Study.RECODE_ITEMS) && !position.containsKey(Columns.normalize(key))) {
+                String near = nearest(key, rawHeader);
+                headerWarnings.add("Study file recode." + key + ": '" + Text.forMessage(key) + "' is not a column of "
+                        + fileName + ", so its map is not used" + (near != null ? "; did you mean '" + near + "'?" : "")
+                        + " (recode.items applies to every construct item)");
+            }
         }
         for (String key : new java.util.TreeSet<>(study.labels().keySet())) {
             if (!position.containsKey(Columns.normalize(key)) && !study.isConstruct(key)) {

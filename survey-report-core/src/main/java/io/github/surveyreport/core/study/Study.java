@@ -21,6 +21,8 @@ import java.util.Set;
  * @param data         where and how to read the survey data
  * @param scale        Likert range, or {@code null} for continuous data
  * @param labels       display text of columns and constructs, by name
+ * @param recode       answer text to number, by column name, or {@code items} for every construct
+ *                     item (a column's own map comes first); empty for none
  * @param constructs   constructs in study order
  * @param overallReliability whether Cronbach's alpha of all construct items together is computed,
  *                     reported and gated (the seed paper's "overall" row; meaningless when the
@@ -39,6 +41,7 @@ public record Study(
         DataSpec data,
         Scale scale,
         Map<String, String> labels,
+        Map<String, Map<String, Double>> recode,
         List<Construct> constructs,
         boolean overallReliability,
         Integer efaFactors,
@@ -55,10 +58,27 @@ public record Study(
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(data, "data");
         labels = Map.copyOf(Objects.requireNonNull(labels, "labels"));
+        Map<String, Map<String, Double>> recodeCopy = new java.util.LinkedHashMap<>();
+        (recode == null ? Map.<String, Map<String, Double>>of() : recode)
+                .forEach((column, map) -> recodeCopy.put(column, Map.copyOf(map)));
+        recode = java.util.Collections.unmodifiableMap(recodeCopy);
         constructs = List.copyOf(constructs);
         regressions = List.copyOf(regressions);
         hypotheses = List.copyOf(hypotheses);
         profile = List.copyOf(profile);
+    }
+
+    /** Key of {@link #recode} that applies to every construct item. */
+    public static final String RECODE_ITEMS = "items";
+
+    /** The answer-text map of a column: its own, else for a construct item the {@code items} one; empty if none. */
+    public Map<String, Double> recodeOf(String column) {
+        Map<String, Double> own = recode.get(column);
+        if (own != null) {
+            return own;
+        }
+        Map<String, Double> items = recode.get(RECODE_ITEMS);
+        return items != null && isItem(column) ? items : Map.of();
     }
 
     /** The construct with this id, if any. */

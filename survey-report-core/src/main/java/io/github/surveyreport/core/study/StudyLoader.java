@@ -33,7 +33,8 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class StudyLoader {
 
     private static final Set<String> TOP_KEYS = Set.of("title", "language", "data", "scale", "labels",
-            "constructs", "reliability", "efa", "cfa", "regressions", "hypotheses", "significance", "profile");
+            "recode", "constructs", "reliability", "efa", "cfa", "regressions", "hypotheses", "significance",
+            "profile");
     private static final Set<String> DATA_KEYS = Set.of("file", "encoding", "delimiter", "missing", "decimal");
     private static final Set<String> SCALE_KEYS = Set.of("min", "max");
     private static final Set<String> CONSTRUCT_KEYS = Set.of("label", "items", "reverse");
@@ -134,6 +135,7 @@ public final class StudyLoader {
             DataSpec data = parseData(root);
             Scale scale = parseScale(root);
             Map<String, String> labels = parseLabels(root);
+            Map<String, Map<String, Double>> recode = parseRecode(root);
             List<Construct> constructs = parseConstructs(root, scale);
             Integer factors = parseEfa(root, constructs);
             CfaSpec cfa = parseCfa(root);
@@ -146,7 +148,7 @@ public final class StudyLoader {
             if (!problems.isEmpty()) {
                 throw new StudyFileException(file, problems);
             }
-            return new Study(file, title, language, data, scale, labels, constructs, overallReliability, factors,
+            return new Study(file, title, language, data, scale, labels, recode, constructs, overallReliability, factors,
                     cfa, regressions, hypotheses, significance, profile);
         }
 
@@ -274,6 +276,36 @@ public final class StudyLoader {
                 return null;
             }
             return new Scale(min, max);
+        }
+
+        /**
+         * {@code recode: {items: {非常同意: 5, ...}, 性别: {男: 1, 女: 2}}}: answer text to numbers, per
+         * column or for every construct item. Keys are compared as the cells are, trimmed.
+         */
+        private Map<String, Map<String, Double>> parseRecode(YamlMap root) {
+            YamlMap recode = root.map("recode");
+            Map<String, Map<String, Double>> result = new LinkedHashMap<>();
+            if (recode == null) {
+                return result;
+            }
+            for (String column : recode.keys()) {
+                YamlMap map = recode.map(column);
+                if (map == null) {
+                    continue;
+                }
+                Map<String, Double> codes = new LinkedHashMap<>();
+                for (String text : map.keys()) {
+                    Double value = map.number(text, true);
+                    if (value != null) {
+                        codes.put(text.strip(), value);
+                    }
+                }
+                if (codes.isEmpty() && map.keys().isEmpty()) {
+                    recode.problem(column, "maps no answer; give answer: number pairs, e.g. {非常同意: 5}");
+                }
+                result.put(column, codes);
+            }
+            return result;
         }
 
         private Map<String, String> parseLabels(YamlMap root) {

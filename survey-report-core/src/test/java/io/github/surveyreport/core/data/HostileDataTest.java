@@ -361,4 +361,33 @@ class HostileDataTest {
         assertThatThrownBy(() -> SurveyAnalysis.run(project(study, csv.getBytes(StandardCharsets.UTF_8))))
                 .hasMessageContaining("the column 'Q3' is not in the header").hasMessageContaining("did you mean 'Q_03'?");
     }
+
+    @Test
+    void answerTextIsRecodedToNumbers() throws IOException {
+        String study = STUDY + "recode:\n  items: {非常不同意: 1, 不同意: 2, 一般: 3, 同意: 4, 非常同意: 5}\n"
+                + "  A3: {Strongly agree: 5, Agree: 4, Neutral: 3, Disagree: 2, Strongly disagree: 1}\n"
+                + "  Q9: {x: 1}\n";
+        String numeric = "name,A1,A2,A3\n" + rows(20, "a");
+        String[] words = {"", "非常不同意", "不同意", "一般", "同意", "非常同意"};
+        String[] english = {"", "Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree"};
+        StringBuilder text = new StringBuilder("name,A1,A2,A3\n");
+        for (String line : rows(20, "a").split("\n")) {
+            String[] cells = line.split(",");
+            text.append(cells[0]).append(',').append(words[Integer.parseInt(cells[1])]).append(',')
+                    .append(cells[2]).append(',').append(english[Integer.parseInt(cells[3])]).append('\n');
+        }
+        Results fromNumbers = SurveyAnalysis.run(project(STUDY, numeric.getBytes(StandardCharsets.UTF_8)));
+        Results fromText = SurveyAnalysis.run(project(study, text.toString().getBytes(StandardCharsets.UTF_8)));
+        assertThat(ResultsJson.toJson(fromText.reliability())).isEqualTo(ResultsJson.toJson(fromNumbers.reliability()));
+        assertThat(fromText.warnings()).anyMatch(w -> w.startsWith("Study file recode.Q9: 'Q9' is not a column"));
+    }
+
+    @Test
+    void unmappedAnswerTextAdvisesRecodeNotMissing() throws IOException {
+        String csv = "name,A1,A2,A3\n" + rows(5, "a") + "b,Moderately Accurate,3,3\n";
+        assertThatThrownBy(() -> SurveyAnalysis.run(project(STUDY, csv.getBytes(StandardCharsets.UTF_8))))
+                .hasMessageContaining("'Moderately Accurate' is not a number; map answer text to numbers with recode "
+                        + "in the study file")
+                .hasMessageContaining("or add it to data.missing only if it truly means no answer");
+    }
 }

@@ -228,7 +228,8 @@ class ReportRendererTest {
         for (Construct c : study.constructs()) {
             constructs.add(c.id().equals(construct) ? new Construct(c.id(), text, c.items(), c.reverse()) : c);
         }
-        return new Study(study.studyFile(), text, study.language(), study.data(), study.scale(), labels, constructs,
+        return new Study(study.studyFile(), text, study.language(), study.data(), study.scale(), labels,
+                study.recode(), constructs,
                 study.overallReliability(),
                 study.efaFactors(), study.cfa(), study.regressions(), study.hypotheses(), study.significance(),
                 study.profile());
