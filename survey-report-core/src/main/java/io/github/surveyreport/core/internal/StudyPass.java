@@ -154,7 +154,59 @@ public final class StudyPass {
         for (ProfileCounter counter : tally.profile) {
             tables.add(counter.result(n, warnings));
         }
-        return new Outcome(new Sample(tally.read, n, tally.excluded, tables, tally.emptyRows), results, warnings);
+        Map<String, Long> missingByColumn = new java.util.LinkedHashMap<>();
+        for (int j = 0; j < columns.size(); j++) {
+            if (tally.missingCount[j] > 0) {
+                missingByColumn.put(columns.get(j), tally.missingCount[j]);
+            }
+        }
+        scaleRangeCheck(results, warnings);
+        return new Outcome(new Sample(tally.read, n, tally.excluded, missingByColumn, tables, tally.emptyRows), results,
+                warnings);
+    }
+
+    /**
+     * A declared scale that no item reaches at one of its ends is likely wrong (a 1–6 inventory
+     * declared 1–7): a warning naming the range the answers span; an error when a reverse-keyed
+     * item is involved, since min + max − x then gives wrong scores (a 6 becomes 2 instead of 1).
+     */
+    private void scaleRangeCheck(StatisticsResults results, List<String> warnings) {
+        if (study.scale() == null || results.descriptives() == null || results.descriptives().items() == null) {
+            return;
+        }
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        List<String> reversed = new ArrayList<>();
+        double sum = study.scale().min() + study.scale().max();
+        for (var item : results.descriptives().items()) {
+            if (!study.isItem(item.item())) {
+                continue;
+            }
+            boolean r = study.isReversed(item.item());
+            if (r) {
+                reversed.add(item.item());
+            }
+            // descriptives are of the recoded values: back to the answers as given
+            low = Math.min(low, r ? sum - item.max() : item.min());
+            high = Math.max(high, r ? sum - item.min() : item.max());
+        }
+        if (low == Double.POSITIVE_INFINITY || (high >= study.scale().max() && low <= study.scale().min())) {
+            return;
+        }
+        String declared = plain(study.scale().min()) + "–" + plain(study.scale().max());
+        String observed = plain(low) + "–" + plain(high);
+        String which = high < study.scale().max() ? "maximum " + plain(study.scale().max())
+                : "minimum " + plain(study.scale().min());
+        if (!reversed.isEmpty()) {
+            throw new AnalysisException(fileName + ": no item reaches the scale's " + which + " (scale: " + declared
+                    + " in the study file; the answers span " + observed + "), and the reverse-keyed items ("
+                    + String.join(", ", reversed) + ") are recoded as " + plain(sum) + " − x from the declared scale, "
+                    + "which would give wrong scores. Set scale to the questionnaire's real range (e.g. scale: {min: "
+                    + plain(Math.max(low, study.scale().min())) + ", max: " + plain(Math.min(high, study.scale().max()))
+                    + "}) if that is what it is.");
+        }
+        warnings.add(fileName + ": no item reaches the scale's " + which + " (scale: " + declared + " in the study "
+                + "file; the answers span " + observed + "). Check that the declared scale is the questionnaire's.");
     }
 
     /** The header's problems first, then the rows', at most {@link DataFileException#MAX_PROBLEMS}. */
@@ -203,6 +255,8 @@ public final class StudyPass {
         private long excluded;
         private long emptyRows;
         /** Per analysed column: answers on a Likert scale that are not whole numbers, the first one and its line. */
+        /** Per analysed column: rows read with a missing value there (a row may count in several columns). */
+        private final long[] missingCount = new long[columns.size()];
         private final long[] nonInteger = new long[columns.size()];
         private final long[] nonIntegerLine = new long[columns.size()];
         private final String[] nonIntegerValue = new String[columns.size()];
@@ -223,6 +277,9 @@ public final class StudyPass {
             read += later.read;
             excluded += later.excluded;
             emptyRows += later.emptyRows;
+            for (int j = 0; j < missingCount.length; j++) {
+                missingCount[j] += later.missingCount[j];
+            }
             for (int j = 0; j < nonInteger.length; j++) {
                 if (nonInteger[j] == 0 && later.nonInteger[j] > 0) {
                     nonIntegerLine[j] = later.nonIntegerLine[j];
@@ -285,6 +342,7 @@ public final class StudyPass {
                 String cell = cells[columnIndex[j]];
                 if (isMissing(cell)) {
                     complete = false;
+                    missingCount[j]++;
                     continue;
                 }
                 Double mapped = recoded(j, cell);
@@ -351,16 +409,19 @@ public final class StudyPass {
                 if (small != NumberParser.NOT_SMALL) {
                     if (integerMissing.length > 0 && isIntegerMissing(b, s, e)) {
                         complete = false;
+                        missingCount[j]++;
                         continue;
                     }
                     value = small;
                 } else if (s == e && emptyMissing) {
                     complete = false;
+                    missingCount[j]++;
                     continue;
                 } else {
                     String cell = row.text(f);
                     if (isMissing(cell)) {
                         complete = false;
+                        missingCount[j]++;
                         continue;
                     }
                     Double mapped = recoded(j, cell);

@@ -107,7 +107,14 @@ final class ReportModel {
         if (results.sample() == null) {
             return null;
         }
-        return map("read", results.sample().read(), "n", results.sample().n(), "excluded", results.sample().excluded());
+        // the columns with the most missing values first, at most five: what caused the exclusions
+        List<Map<String, Object>> missing = new ArrayList<>();
+        results.sample().missingByColumn().entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                .limit(5)
+                .forEach(e -> missing.add(map("column", e.getKey(), "count", e.getValue())));
+        return map("read", results.sample().read(), "n", results.sample().n(), "excluded", results.sample().excluded(),
+                "missing", missing, "missingColumns", results.sample().missingByColumn().size());
     }
 
     private static List<Map<String, Object>> measures(Study study) {

@@ -390,4 +390,30 @@ class HostileDataTest {
                         + "in the study file")
                 .hasMessageContaining("or add it to data.missing only if it truly means no answer");
     }
+
+    @Test
+    void aScaleNoItemReachesIsWarnedAndWithReverseKeyedItemsRefused() throws IOException {
+        // answers 1–5 declared as 1–7
+        String csv = "name,A1,A2,A3\n" + rows(30, "a");
+        Results results = SurveyAnalysis.run(project(STUDY.replace("max: 5", "max: 7"),
+                csv.getBytes(StandardCharsets.UTF_8)));
+        assertThat(results.warnings()).contains("data.csv: no item reaches the scale's maximum 7 (scale: 1–7 in the "
+                + "study file; the answers span 1–5). Check that the declared scale is the questionnaire's.");
+        Path reversed = project(STUDY.replace("max: 5", "max: 7").replace("[A1, A2, A3]}", "[A1, A2, A3], reverse: [A2]}"),
+                csv.getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> SurveyAnalysis.run(reversed)).isInstanceOf(io.github.surveyreport.core.AnalysisException.class)
+                .hasMessageContaining("no item reaches the scale's maximum 7")
+                .hasMessageContaining("the reverse-keyed items (A2) are recoded as 8 − x")
+                .hasMessageContaining("scale: {min: 1, max: 5}");
+    }
+
+    @Test
+    void missingValuesAreCountedPerColumn() throws IOException {
+        String csv = "name,A1,A2,A3\n" + rows(10, "a") + "b,,3,\nc,NA,3,3\nd,2,,4\n";
+        Results results = SurveyAnalysis.run(project(STUDY, csv.getBytes(StandardCharsets.UTF_8)));
+        assertThat(results.sample().excluded()).isEqualTo(3);
+        assertThat(results.sample().missingByColumn()).containsExactly(java.util.Map.entry("A1", 2L),
+                java.util.Map.entry("A2", 1L), java.util.Map.entry("A3", 1L));
+        assertThat(ResultsJson.toJson(results.sample())).contains("\"missingByColumn\" : {");
+    }
 }
