@@ -14,8 +14,21 @@ import java.util.Objects;
  *                     from the header line
  * @param missing      cell values (after trimming) that mean "no answer"
  * @param decimalComma whether numbers are written with a decimal comma ({@code 3,5})
+ * @param format       the file's format ({@code csv}, {@code xlsx}, {@code sav}), or {@code null} to
+ *                     recognise it from the file's first bytes
+ * @param sheet        the worksheet of a workbook, by name or 1-based number, or {@code null} for the
+ *                     first
  */
-public record DataSpec(Path file, String encoding, Character delimiter, List<String> missing, boolean decimalComma) {
+public record DataSpec(Path file, String encoding, Character delimiter, List<String> missing, boolean decimalComma,
+                       String format, String sheet) {
+
+    /** The formats {@code data.format} may name. */
+    public static final List<String> FORMATS = List.of("csv", "xlsx", "sav");
+
+    /** A CSV file's data section, as before formats and sheets existed. */
+    public DataSpec(Path file, String encoding, Character delimiter, List<String> missing, boolean decimalComma) {
+        this(file, encoding, delimiter, missing, decimalComma, null, null);
+    }
 
     /** Cell values that mean missing when the study file does not say. */
     public static final List<String> DEFAULT_MISSING = List.of("", "NA");

@@ -35,7 +35,8 @@ public final class StudyLoader {
     private static final Set<String> TOP_KEYS = Set.of("title", "language", "data", "scale", "labels",
             "recode", "constructs", "reliability", "efa", "cfa", "regressions", "hypotheses", "significance",
             "profile");
-    private static final Set<String> DATA_KEYS = Set.of("file", "encoding", "delimiter", "missing", "decimal");
+    private static final Set<String> DATA_KEYS = Set.of("file", "encoding", "delimiter", "missing", "decimal",
+            "format", "sheet");
     private static final Set<String> SCALE_KEYS = Set.of("min", "max");
     private static final Set<String> CONSTRUCT_KEYS = Set.of("label", "items", "reverse");
     private static final Set<String> RELIABILITY_KEYS = Set.of("overall");
@@ -257,7 +258,24 @@ public final class StudyLoader {
             if (decimalComma && delimiter != null && delimiter == ',') {
                 data.problem("decimal", "a decimal comma needs another delimiter than \",\" (e.g. delimiter: \";\")");
             }
-            return new DataSpec(dataFile, encoding, delimiter, trimmedMissing, decimalComma);
+            String format = data.string("format");
+            if (format != null) {
+                format = format.trim().toLowerCase(java.util.Locale.ROOT);
+                if (format.equals("auto")) {
+                    format = null;
+                } else if (format.equals("tsv") || format.equals("txt")) {
+                    format = "csv";
+                } else if (format.equals("zsav")) {
+                    format = "sav";
+                } else if (!DataSpec.FORMATS.contains(format)) {
+                    data.problem("format", "'" + format + "' is not a data format; use auto (the default: recognised from "
+                            + "the file's first bytes), " + String.join(", ", DataSpec.FORMATS));
+                    format = null;
+                }
+            }
+            String sheet = data.string("sheet");
+            return new DataSpec(dataFile, encoding, delimiter, trimmedMissing, decimalComma, format,
+                    sheet == null || sheet.isBlank() ? null : sheet.strip());
         }
 
         private Scale parseScale(YamlMap root) {
