@@ -153,6 +153,33 @@ class SavRowSourceTest {
                 .hasMessageContaining("bad.zsav byte offset " + (header + 24)).hasMessageContaining("zlib block 1 of 1 is corrupt");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"pspp-bytecode.sav", "pspp-zlib.zsav", "pspp-gbk.sav", "haven-zlib.zsav"})
+    void theEngineGivesTheSameResultsAsFromTheCsv(String fixture, @TempDir Path dir) throws Exception {
+        Files.copy(DIR.resolve("responses.csv"), dir.resolve("responses.csv"));
+        Files.writeString(dir.resolve("study.yaml"), String.join("\n",
+                "title: SPSS reader",
+                "data: {file: responses.csv, encoding: UTF-8, missing: ['', '-99']}",
+                "scale: {min: 1, max: 5}",
+                "constructs:",
+                "  SAT: {label: 满意度, items: [Q1, Q2, Q3, Q4]}",
+                "profile:",
+                "  - {column: 性别}",
+                ""));
+        io.github.surveyreport.core.study.Study study =
+                io.github.surveyreport.core.study.StudyLoader.load(dir.resolve("study.yaml"));
+        io.github.surveyreport.core.results.Results fromCsv = io.github.surveyreport.core.SurveyAnalysis.run(study);
+        io.github.surveyreport.core.results.Results fromSav =
+                io.github.surveyreport.core.SurveyAnalysis.run(study, new SavRowSource(DIR.resolve(fixture)));
+        assertThat(fromSav.sample().n()).isPositive();
+        assertThat(io.github.surveyreport.core.ResultsJson.toJson(fromSav.sample()))
+                .isEqualTo(io.github.surveyreport.core.ResultsJson.toJson(fromCsv.sample()));
+        assertThat(io.github.surveyreport.core.ResultsJson.toJson(fromSav.reliability()))
+                .isEqualTo(io.github.surveyreport.core.ResultsJson.toJson(fromCsv.reliability()));
+        assertThat(io.github.surveyreport.core.ResultsJson.toJson(fromSav.descriptives()))
+                .isEqualTo(io.github.surveyreport.core.ResultsJson.toJson(fromCsv.descriptives()));
+    }
+
     static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {
