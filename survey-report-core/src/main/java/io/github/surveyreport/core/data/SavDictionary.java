@@ -359,9 +359,13 @@ final class SavDictionary {
         }
         for (Variable v : variables) {
             for (byte[][] entry : v.rawValueLabels) {
+                if (!v.numeric() && v.width < 8 && !padding(entry[0], v.width)) {
+                    // ReadStat writes labels of values longer than the variable: no cell can hold them
+                    continue;
+                }
                 String code = v.numeric() ? SavRowSource.format(ByteBuffer.wrap(entry[0]).order(in.order()).getDouble())
                         : decode(SavRowSource.trimPadding(entry[0], entry[0].length));
-                v.valueLabels.put(code, decode(entry[1]));
+                v.valueLabels.putIfAbsent(code, decode(entry[1]));
             }
             for (byte[] m : v.rawMissingStrings) {
                 v.missingStrings.add(decode(SavRowSource.trimPadding(m, m.length)));
@@ -462,6 +466,16 @@ final class SavDictionary {
             throw in.fail(in.position(), "the long string missing values record (extension 22) is malformed: the "
                     + "file is corrupt; export it again");
         }
+    }
+
+    /** Whether {@code b} holds only spaces and NULs from {@code from} on. */
+    private static boolean padding(byte[] b, int from) {
+        for (int i = from; i < b.length; i++) {
+            if (b[i] != ' ' && b[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static byte[] bytes(ByteBuffer b, int n) {

@@ -183,14 +183,24 @@ public final class SavRowSource implements RowSource, AutoCloseable {
             List<SavDictionary.Variable> variables = d.variables;
             long caseNumber = 0;
             while (d.declaredCases < 0 || caseNumber < d.declaredCases) {
-                if (!cases.next(caseNumber + 1)) {
-                    break;
+                String[] cells;
+                try {
+                    if (!cases.next(caseNumber + 1)) {
+                        break;
+                    }
+                    cells = new String[variables.size()];
+                    for (int i = 0; i < cells.length; i++) {
+                        cells[i] = cell(d, variables.get(i), caseBytes, values);
+                    }
+                } catch (DataFileException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    throw caseProblem(caseNumber + 1, "the case cannot be read (" + e + ", " + data.where()
+                            + "): the file is corrupt or uses a feature this reader does not know; save it again "
+                            + "from SPSS or PSPP");
                 }
                 caseNumber++;
-                String[] cells = new String[variables.size()];
-                for (int i = 0; i < cells.length; i++) {
-                    cells[i] = cell(d, variables.get(i), caseBytes, values);
-                }
+                // the handler's exceptions are the engine's: they pass unchanged
                 handler.row(caseNumber + 1, cells);
             }
             if (d.declaredCases >= 0 && caseNumber < d.declaredCases) {

@@ -89,6 +89,10 @@ class SavSyntheticTest {
     };
 
     static byte[] build(ByteOrder order, int compression, int blockSize) {
+        return build(order, compression, blockSize, false);
+    }
+
+    static byte[] build(ByteOrder order, int compression, int blockSize, boolean readStatLabels) {
         Out o = new Out(order);
         o.str(compression == 2 ? "$FL3" : "$FL2", 4).str("@(#) SPSS DATA FILE synthetic test", 60);
         o.i32(2, 4, compression, 0, -1).f64(100).str("29 Nov 26", 9).str("20:00:00", 8).str("", 64).str("", 3);
@@ -101,6 +105,11 @@ class SavSyntheticTest {
         byte[] vl = "非常不同意".getBytes(GBK);
         o.i32(3, 1).f64(1).raw(new byte[] {(byte) vl.length}).raw(Arrays.copyOf(vl, (vl.length + 1 + 7) / 8 * 8 - 1));
         o.i32(4, 1, 1);
+        if (readStatLabels) {
+            // as ReadStat writes them: a label for a value wider than STR1 (A4), which no cell can hold
+            o.i32(3, 2).str("ab", 8).raw(new byte[] {2}).str("AB", 7).str("ab  zzzz", 8).raw(new byte[] {5})
+                    .str("bogus", 7).i32(4, 1, 2);
+        }
         o.i32(6, 1).str("a document line", 80);
         o.i32(7, 3, 4, 8, 1, 0, 0, -1, 1, 1, order == ByteOrder.LITTLE_ENDIAN ? 2 : 1, 936);
         o.i32(7, 4, 8, 3).f64(SYSMIS).f64(Double.MAX_VALUE).f64(-Double.MAX_VALUE);
@@ -215,6 +224,13 @@ class SavSyntheticTest {
         assertThat(rows).containsExactly("2:5|ab|中文字符ok", "3:||", "4:||label me", "5:|cd|", "6:2.5|ef|z");
         assertThat(sav.userMissingCounts()).containsOnly(Map.entry("满意度得分", Map.of("-95", 1L, "999", 1L)),
                 Map.entry("STR1", Map.of("x", 1L)), Map.entry("LONGSTR", Map.of("NA", 1L)));
+    }
+
+    @Test
+    void labelsOfValuesWiderThanTheirStringVariableAreIgnored(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("readstat.sav");
+        Files.write(file, build(ByteOrder.LITTLE_ENDIAN, 1, 20, true));
+        assertThat(new SavRowSource(file).valueLabels().get("STR1")).containsExactly(Map.entry("ab", "AB"));
     }
 
     @Test
