@@ -100,6 +100,10 @@ final class SavDictionary {
                 throw in.fail(0, "this is an SPSS system file in EBCDIC (a mainframe file), which is not supported; "
                         + "open it in SPSS or PSPP and save it again");
             }
+            if (new String(head, 0, Math.max(got, 0), StandardCharsets.ISO_8859_1).contains("SPSS DATA FILE")) {
+                throw in.fail(0, "the file names itself an SPSS DATA FILE but starts with \"" + printable(head, 4)
+                        + "\", not \"$FL2\" or \"$FL3\": it is damaged; copy or export it again from its source");
+            }
             throw in.fail(0, "this is not an SPSS system file (.sav/.zsav): those start with \"$FL2\" or \"$FL3\", this "
                     + (kind == null ? "one with \"" + printable(head, Math.max(got, 0)) + "\"" : "one is " + kind)
                     + ". Point the study at the SPSS file, or at a CSV file with the matching reader");

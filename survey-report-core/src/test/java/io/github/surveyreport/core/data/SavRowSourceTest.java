@@ -180,6 +180,30 @@ class SavRowSourceTest {
                 .isEqualTo(io.github.surveyreport.core.ResultsJson.toJson(fromCsv.descriptives()));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"pspp-uncompressed.sav", "pspp-bytecode.sav", "pspp-zlib.zsav", "haven-zlib.zsav"})
+    void damagedBytesGiveRowsOrADataFileExceptionAndNothingElse(String fixture, @TempDir Path dir) throws Exception {
+        byte[] original = Files.readAllBytes(DIR.resolve(fixture));
+        java.util.Random random = new java.util.Random(15);
+        Path damaged = dir.resolve("damaged.sav");
+        for (int round = 0; round < 300; round++) {
+            byte[] bytes = original.clone();
+            for (int k = 0; k < 1 + random.nextInt(4); k++) {
+                int at = round < 150 ? random.nextInt(Math.min(bytes.length, 4096)) : random.nextInt(bytes.length);
+                bytes[at] = (byte) random.nextInt(256);
+            }
+            Files.write(damaged, bytes);
+            try {
+                SavRowSource sav = new SavRowSource(damaged);
+                sav.header();
+                sav.valueLabels();
+                sav.forEachRow((line, cells) -> assertThat(cells).hasSize(sav.header().size()));
+            } catch (DataFileException e) {
+                assertThat(e.getMessage()).as("round " + round).startsWith("damaged.sav ").contains("again");
+            }
+        }
+    }
+
     static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {
