@@ -62,7 +62,10 @@ final class SavDictionary {
     double highest = Double.MAX_VALUE;
     double lowest = -Double.MAX_VALUE;
     Charset charset;
+    SavText text;
     boolean zlib;
+    /** Strings of the dictionary that are not valid in its encoding, for {@link SavRowSource#warnings()}. */
+    final java.util.List<String> invalidText = new ArrayList<>();
 
     private final SavInput in;
     private int characterCode;
@@ -319,6 +322,7 @@ final class SavDictionary {
 
     private void resolve() {
         charset = charset();
+        text = new SavText(charset);
         for (Variable v : variables) {
             v.shortName = decode(v.shortNameBytes);
             v.name = v.shortName;
@@ -489,7 +493,14 @@ final class SavDictionary {
     }
 
     String decode(byte[] bytes) {
-        return new String(bytes, charset).strip();
+        String s = text.decode(bytes, 0, bytes.length);
+        if (s == null) {
+            s = text.lenient(bytes, 0, bytes.length);
+            if (invalidText.size() < 5) {
+                invalidText.add(s.strip());
+            }
+        }
+        return s.strip();
     }
 
     private Charset charset() {

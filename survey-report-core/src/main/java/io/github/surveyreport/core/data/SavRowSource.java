@@ -32,6 +32,8 @@ public final class SavRowSource implements RowSource, AutoCloseable {
     private List<String> header;
     private boolean consumed;
     private final Map<String, Map<String, Long>> userMissingCounts = new LinkedHashMap<>();
+    private final List<String> warnings = new ArrayList<>();
+    private final java.util.Set<String> invalidVariables = new java.util.HashSet<>();
 
     /** @param file the {@code .sav} or {@code .zsav} file */
     public SavRowSource(Path file) {
@@ -120,6 +122,23 @@ public final class SavRowSource implements RowSource, AutoCloseable {
         return Collections.unmodifiableMap(copy);
     }
 
+    /**
+     * What the reader noticed and handled, for the log and the report: strings that are not
+     * valid in the file's encoding (the first per variable, each naming the case), read with
+     * U+FFFD for the invalid bytes. Complete after {@link #forEachRow}.
+     */
+    public List<String> warnings() {
+        List<String> all = new ArrayList<>();
+        if (!dictionary().invalidText.isEmpty()) {
+            all.add(name() + ": " + dictionary().invalidText.size() + (dictionary().invalidText.size() == 5 ? "+" : "")
+                    + " names or labels are not valid " + dictionary().charset.name() + ", the encoding the file "
+                    + "declares (e.g. \"" + dictionary().invalidText.get(0) + "\"); open it in SPSS with the right "
+                    + "encoding and save it again with SET UNICODE=ON");
+        }
+        all.addAll(warnings);
+        return List.copyOf(all);
+    }
+
     /** The number of cases the file header declares, or -1 when the writer did not say. */
     public int declaredCases() {
         return dictionary().declaredCases;
@@ -190,7 +209,7 @@ public final class SavRowSource implements RowSource, AutoCloseable {
                     }
                     cells = new String[variables.size()];
                     for (int i = 0; i < cells.length; i++) {
-                        cells[i] = cell(d, variables.get(i), caseBytes, values);
+                        cells[i] = cell(d, variables.get(i), caseBytes, values, caseNumber + 1);
                     }
                 } catch (DataFileException e) {
                     throw e;
@@ -220,7 +239,8 @@ public final class SavRowSource implements RowSource, AutoCloseable {
         return new DataFileException(file, name() + " case " + caseNumber + ": " + problem);
     }
 
-    private String cell(SavDictionary d, SavDictionary.Variable v, byte[] caseBytes, ByteBuffer values) {
+    private String cell(SavDictionary d, SavDictionary.Variable v, byte[] caseBytes, ByteBuffer values,
+            long caseNumber) {
         if (v.numeric()) {
             double x = values.getDouble(v.element * 8);
             if (Double.isNaN(x) || x == d.sysmis) {
@@ -250,7 +270,17 @@ public final class SavRowSource implements RowSource, AutoCloseable {
             }
             bytes = trimPadding(joined, 0, n);
         }
-        String text = new String(bytes, d.charset);
+        String text = d.text.decode(bytes, 0, bytes.length);
+        if (text == null) {
+            text = d.text.lenient(bytes, 0, bytes.length);
+            if (invalidVariables.add(v.name) && warnings.size() < DataFileException.MAX_PROBLEMS) {
+                warnings.add(name() + " case " + caseNumber + ", variable " + v.name + ": the text is not valid "
+                        + d.charset.name() + ", the encoding the file declares; its invalid bytes were replaced by "
+                        + "\uFFFD (\"" + text + "\"). If the text looks wrong throughout, the file's encoding "
+                        + "record is wrong: open it in SPSS with the right encoding and save it again with SET "
+                        + "UNICODE=ON");
+            }
+        }
         if (!v.missingStrings.isEmpty() && v.missingStrings.contains(text.strip())) {
             countMissing(v.name, text.strip());
             return "";

@@ -234,6 +234,29 @@ class SavSyntheticTest {
     }
 
     @Test
+    void textNotValidInTheFileEncodingIsReadWithAWarningNamingTheCase(@TempDir Path dir) throws Exception {
+        byte[] bytes = build(ByteOrder.LITTLE_ENDIAN, 0, 20);
+        // case 5's STR1 "ef": make it "e", 0x81 0x20 (a GBK lead byte without its trail), "f";
+        // and cut a character at the end of case 1's LONGSTR, as SPSS does at a string's width
+        int dataStart = bytes.length - 5 * 32;
+        bytes[dataStart + 4 * 32 + 8 + 1] = (byte) 0x81;
+        bytes[dataStart + 4 * 32 + 8 + 2] = ' ';
+        bytes[dataStart + 4 * 32 + 8 + 3] = 'f';
+        byte[] zhong = "中".getBytes(GBK);
+        bytes[dataStart + 16 + 10] = zhong[0];
+        bytes[dataStart + 16 + 11] = ' ';
+        Path file = dir.resolve("invalid.sav");
+        Files.write(file, bytes);
+        SavRowSource sav = new SavRowSource(file);
+        List<String> rows = new ArrayList<>();
+        sav.forEachRow((line, cells) -> rows.add(String.join("|", cells)));
+        assertThat(rows.get(0)).isEqualTo("5|ab|中文字符ok");
+        assertThat(rows.get(4)).isEqualTo("2.5|e\uFFFD f|z");
+        assertThat(sav.warnings()).singleElement().asString()
+                .startsWith("invalid.sav case 5, variable STR1: the text is not valid GBK");
+    }
+
+    @Test
     void aBadLayoutCodeOrCompressionIsRefused(@TempDir Path dir) throws Exception {
         byte[] bytes = build(ByteOrder.LITTLE_ENDIAN, 1, 20);
         bytes[64] = 9;
