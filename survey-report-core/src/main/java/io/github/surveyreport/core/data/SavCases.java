@@ -26,6 +26,7 @@ final class SavCases {
     private final byte[] commands = new byte[8];
     private int command = 8;
     private boolean ended;
+    private boolean endCode;
 
     SavCases(SavDictionary d, SavBytes data, ByteOrder order, Problem problem) {
         this.d = d;
@@ -76,6 +77,7 @@ final class SavCases {
                 if (code == 252) {
                     if (e == 0) {
                         ended = true;
+                        endCode = true;
                         return false;
                     }
                     throw problem.at(caseNumber, "the data end (code 252) in the middle of the case, at variable element "
@@ -104,6 +106,11 @@ final class SavCases {
             }
         }
         return true;
+    }
+
+    /** Whether the bytecode data ended with the end-of-data code 252, which proves the file is complete. */
+    boolean endCode() {
+        return endCode;
     }
 
     private DataFileException truncated(long caseNumber, int element) {

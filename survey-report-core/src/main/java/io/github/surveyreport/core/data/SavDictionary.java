@@ -311,6 +311,11 @@ final class SavDictionary {
             }
             case 13 -> longNames = data;
             case 14 -> veryLongStrings = data;
+            case 16 -> {
+                if (size == 8 && count == 2 && declaredCases < 0 && b.getLong(8) >= 0 && b.getLong(8) <= Integer.MAX_VALUE) {
+                    declaredCases = (int) b.getLong(8); // the extended number of cases
+                }
+            }
             case 20 -> encodingName = new String(data, StandardCharsets.US_ASCII).trim();
             case 21 -> longStringLabels.add(data);
             case 22 -> longStringMissing.add(data);

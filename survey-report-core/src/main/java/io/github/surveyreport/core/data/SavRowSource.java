@@ -222,6 +222,12 @@ public final class SavRowSource implements RowSource, AutoCloseable {
                 // the handler's exceptions are the engine's: they pass unchanged
                 handler.row(caseNumber + 1, cells);
             }
+            if (d.declaredCases < 0 && !d.zlib && !cases.endCode()) {
+                warnings.add(name() + ": the file does not say how many cases it holds" + (d.compression == 1
+                        ? " and its data do not end with the end-of-data code" : "") + ", so a copy cut short at a case "
+                        + "boundary cannot be told from a complete file; " + caseNumber + " cases were read. If that is "
+                        + "fewer than expected, copy or export the file again");
+            }
             if (d.declaredCases >= 0 && caseNumber < d.declaredCases) {
                 throw new DataFileException(file, name() + " case " + (caseNumber + 1) + ": the file header declares "
                         + d.declaredCases + " cases but the data end after " + caseNumber + " (" + data.where()

@@ -89,10 +89,10 @@ class SavSyntheticTest {
     };
 
     static byte[] build(ByteOrder order, int compression, int blockSize) {
-        return build(order, compression, blockSize, false);
+        return build(order, compression, blockSize, false, false);
     }
 
-    static byte[] build(ByteOrder order, int compression, int blockSize, boolean readStatLabels) {
+    static byte[] build(ByteOrder order, int compression, int blockSize, boolean readStatLabels, boolean caseCount) {
         Out o = new Out(order);
         o.str(compression == 2 ? "$FL3" : "$FL2", 4).str("@(#) SPSS DATA FILE synthetic test", 60);
         o.i32(2, 4, compression, 0, -1).f64(100).str("29 Nov 26", 9).str("20:00:00", 8).str("", 64).str("", 3);
@@ -124,6 +124,9 @@ class SavSyntheticTest {
         Out missing = new Out(order);
         missing.i32(7).raw("LONGSTR".getBytes(GBK)).raw(new byte[] {1}).i32(8).str("NA", 8);
         o.i32(7, 22, 1, missing.size()).raw(missing.toByteArray());
+        if (caseCount) {
+            o.i32(7, 16, 8, 2).i64(1).i64(CASES.length); // the extended number of cases
+        }
         o.i32(999, 0);
         Out data = new Out(order);
         List<Integer> commands = new ArrayList<>();
@@ -224,12 +227,43 @@ class SavSyntheticTest {
         assertThat(rows).containsExactly("2:5|ab|中文字符ok", "3:||", "4:||label me", "5:|cd|", "6:2.5|ef|z");
         assertThat(sav.userMissingCounts()).containsOnly(Map.entry("满意度得分", Map.of("-95", 1L, "999", 1L)),
                 Map.entry("STR1", Map.of("x", 1L)), Map.entry("LONGSTR", Map.of("NA", 1L)));
+        if (compression == 0) {
+            // no case count, no end code: a cut at a case boundary cannot be detected, and the reader says so
+            assertThat(sav.warnings()).singleElement().asString().contains("does not say how many cases it holds");
+        } else {
+            assertThat(sav.warnings()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0, 5", "0, 4", "1, 4"})
+    void theExtendedCaseCountDetectsACutAtACaseBoundary(int compression, int keep, @TempDir Path dir) throws Exception {
+        byte[] whole = build(ByteOrder.BIG_ENDIAN, compression, 20, false, true);
+        Path file = dir.resolve("counted.sav");
+        int caseBytes = compression == 0 ? 32 : 0;
+        if (compression == 0) {
+            Files.write(file, Arrays.copyOf(whole, whole.length - (5 - keep) * caseBytes));
+        } else {
+            Files.write(file, Arrays.copyOf(whole, whole.length - 8 - 8)); // without the last block and 252
+        }
+        SavRowSource sav = new SavRowSource(file);
+        assertThat(sav.declaredCases()).isEqualTo(5);
+        List<String> rows = new ArrayList<>();
+        if (keep == 5) {
+            sav.forEachRow((line, cells) -> rows.add(cells[1]));
+            assertThat(rows).hasSize(5);
+            assertThat(sav.warnings()).isEmpty();
+        } else {
+            assertThatThrownBy(() -> sav.forEachRow((line, cells) -> rows.add(cells[1])))
+                    .isInstanceOf(DataFileException.class)
+                    .hasMessageStartingWith("counted.sav case 5: ").hasMessageContaining("truncated");
+        }
     }
 
     @Test
     void labelsOfValuesWiderThanTheirStringVariableAreIgnored(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("readstat.sav");
-        Files.write(file, build(ByteOrder.LITTLE_ENDIAN, 1, 20, true));
+        Files.write(file, build(ByteOrder.LITTLE_ENDIAN, 1, 20, true, false));
         assertThat(new SavRowSource(file).valueLabels().get("STR1")).containsExactly(Map.entry("ab", "AB"));
     }
 
@@ -252,7 +286,7 @@ class SavSyntheticTest {
         sav.forEachRow((line, cells) -> rows.add(String.join("|", cells)));
         assertThat(rows.get(0)).isEqualTo("5|ab|中文字符ok");
         assertThat(rows.get(4)).isEqualTo("2.5|e\uFFFD f|z");
-        assertThat(sav.warnings()).singleElement().asString()
+        assertThat(sav.warnings()).hasSize(2).first().asString()
                 .startsWith("invalid.sav case 5, variable STR1: the text is not valid GBK");
     }
 
