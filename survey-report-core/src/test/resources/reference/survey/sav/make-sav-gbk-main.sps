@@ -1,0 +1,2 @@
+SET LOCALE='GBK'.
+INCLUDE FILE='make-sav-gbk.sps' ENCODING='GBK'.
