@@ -1,6 +1,8 @@
 package io.github.surveyreport.core;
 
 import io.github.surveyreport.core.data.CsvRowSource;
+import io.github.surveyreport.core.data.DataFormat;
+import io.github.surveyreport.core.data.SavRowSource;
 import io.github.surveyreport.core.data.RowSource;
 import io.github.surveyreport.core.internal.EngineVersion;
 import io.github.surveyreport.core.internal.StudyPass;
@@ -11,6 +13,8 @@ import io.github.surveyreport.core.results.StatisticsResults;
 import io.github.surveyreport.core.study.Study;
 import io.github.surveyreport.core.study.StudyLoader;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The engine's entry point: runs every analysis of a study in one pass over its data and
@@ -35,8 +39,20 @@ public final class SurveyAnalysis {
         return run(StudyLoader.load(studyFile));
     }
 
-    /** Reads the data a study names and analyses them. */
+    /**
+     * Reads the data a study names and analyses them. The format (CSV, Excel workbook, SPSS
+     * system file) is {@code data.format}, or recognised from the file's first bytes.
+     */
     public static Results run(Study study) {
+        DataFormat format = DataFormat.of(study.data());
+        if (format == DataFormat.SAV) {
+            return runSav(study);
+        }
+        if (format == DataFormat.XLSX) {
+            throw new io.github.surveyreport.core.data.DataFileException(study.data().file(), "The data file "
+                    + study.data().file() + " is an Excel workbook (.xlsx), which this version cannot read yet; save "
+                    + "the sheet as CSV (File > Save As > CSV UTF-8) and point data.file at it");
+        }
         CsvRowSource source = CsvRowSource.of(study.data());
         StudyPass.Outcome outcome;
         try {
@@ -55,6 +71,48 @@ public final class SurveyAnalysis {
                 source.name(), source.sha256(), source.charset().name(), printable(source.delimiter()),
                 EngineVersion.get());
         return assemble(outcome, provenance);
+    }
+
+    private static Results runSav(Study study) {
+        Path file = study.data().file();
+        try (SavRowSource source = new SavRowSource(file)) {
+            StudyPass.Outcome outcome = new StudyPass(study, source, file).run();
+            Map<String, Map<String, Long>> applied = new LinkedHashMap<>();
+            source.userMissingCounts().forEach((column, counts) -> {
+                if (!counts.isEmpty()) {
+                    applied.put(column, counts);
+                }
+            });
+            Provenance provenance = new Provenance(
+                    study.studyFile() == null ? null : study.studyFile().getFileName().toString(),
+                    study.studyFile() == null ? null : Digests.sha256(study.studyFile()),
+                    source.name(), Digests.sha256(file), source.encoding().name(), null, EngineVersion.get(), "sav",
+                    null, applied);
+            return assemble(outcome, provenance);
+        }
+    }
+
+    /**
+     * The study with the labels its data file carries (an SPSS file's variable labels, the item
+     * wording) for columns the study file does not label: the study's {@code labels} come first,
+     * then the file's, then the column name. For a CSV file the study itself.
+     */
+    public static Study withFileLabels(Study study) {
+        if (DataFormat.of(study.data()) != DataFormat.SAV) {
+            return study;
+        }
+        Map<String, String> labels = new LinkedHashMap<>();
+        try (SavRowSource source = new SavRowSource(study.data().file())) {
+            source.variableLabels().forEach((column, label) -> {
+                if (label != null && !label.isBlank()) {
+                    labels.put(column, label);
+                }
+            });
+        }
+        labels.putAll(study.labels());
+        return new Study(study.studyFile(), study.title(), study.language(), study.data(), study.scale(), labels,
+                study.recode(), study.constructs(), study.overallReliability(), study.efaFactors(), study.cfa(),
+                study.regressions(), study.hypotheses(), study.significance(), study.profile());
     }
 
     /**

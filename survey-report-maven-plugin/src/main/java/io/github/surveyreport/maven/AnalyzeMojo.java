@@ -71,7 +71,8 @@ public class AnalyzeMojo extends AbstractSurveyMojo {
         try {
             // first: a run that fails must not leave the previous run's outputs looking current
             files.clear();
-            Study parsed = loadStudyAndLimits(studyFile);
+            // the data file's own labels (an SPSS file's variable labels) where the study gives none
+            Study parsed = SurveyAnalysis.withFileLabels(loadStudyAndLimits(studyFile));
             Thresholds limits = limits();
             ReportRenderer renderer = null;
             if (outputs.contains(OutputFormat.HTML) || outputs.contains(OutputFormat.PDF)) {

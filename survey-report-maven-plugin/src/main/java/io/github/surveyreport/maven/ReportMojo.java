@@ -152,7 +152,7 @@ public class ReportMojo extends AbstractSurveyMojo implements MavenReport {
     private synchronized Analysis analyse() throws MojoExecutionException {
         if (analysis == null) {
             Thresholds limits = limits();
-            Study parsed = StudyLoader.load(studyFile());
+            Study parsed = SurveyAnalysis.withFileLabels(StudyLoader.load(studyFile()));
             Results results = SurveyAnalysis.run(parsed);
             analysis = new Analysis(parsed, results.withChecks(new QualityGate(limits).evaluate(parsed, results)));
         }

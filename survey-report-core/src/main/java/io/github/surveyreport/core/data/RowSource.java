@@ -28,6 +28,11 @@ public interface RowSource {
     /** Hands every data row to {@code handler}, in order. May be called once. */
     void forEachRow(RowHandler handler);
 
+    /** What the reader noticed and handled (a guessed encoding, Excel's sep= line, ...); known after reading. */
+    default List<String> warnings() {
+        return List.of();
+    }
+
     /**
      * Rows held in memory, e.g. by a program embedding the engine. Line numbers in messages
      * count the header as line 1.

@@ -131,9 +131,7 @@ public final class StudyPass {
         long n = statistics.count();
         checkEnoughRows(n, tally.read, tally.excluded);
         List<String> warnings = new ArrayList<>();
-        if (rows instanceof CsvRowSource csv) {
-            warnings.addAll(csv.warnings());
-        }
+        warnings.addAll(rows.warnings());
         warnings.addAll(headerWarnings);
         tally.nonIntegerWarnings(warnings);
         for (ProfileCounter counter : tally.profile) {

@@ -1,0 +1,78 @@
+package io.github.surveyreport.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.surveyreport.core.results.Results;
+import io.github.surveyreport.core.study.Study;
+import io.github.surveyreport.core.study.StudyLoader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A study whose {@code data.file} is an SPSS system file gives the results of the same responses
+ * as CSV (fixtures written by PSPP 1.6.2 and R haven/ReadStat, see
+ * reference/survey/sav/README.md), takes the file's variable labels, and records the user-missing
+ * codes that applied.
+ */
+class SavStudyTest {
+    private static final String STUDY = """
+            data: {file: %s, missing: ["", "NA", "-99"]}
+            scale: {min: 1, max: 5}
+            labels: {Q4: 从 study.yaml}
+            constructs:
+              A: {items: [Q1, Q2, Q3, Q4]}
+            regressions:
+              - score ~ A + 年龄
+            profile:
+              - {column: 性别}
+            """;
+
+    @TempDir
+    Path dir;
+
+    private Path copy(String name) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/reference/survey/sav/" + name)) {
+            Files.copy(in, dir.resolve(name));
+        }
+        return dir.resolve(name);
+    }
+
+    private Study study(String dataFile, String fileName) throws IOException {
+        Path yaml = dir.resolve(fileName);
+        Files.writeString(yaml, STUDY.formatted(dataFile), StandardCharsets.UTF_8);
+        return StudyLoader.load(yaml);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pspp-uncompressed.sav", "pspp-bytecode.sav", "pspp-zlib.zsav", "haven-uncompressed.sav",
+            "haven-bytecode.sav", "haven-zlib.zsav"})
+    void givesTheResultsOfTheSameResponsesAsCsv(String sav) throws IOException {
+        copy("responses.csv");
+        // named .csv on purpose: the format comes from the first bytes, not the name
+        Files.copy(copy(sav), dir.resolve("renamed.csv"));
+        Results fromCsv = SurveyAnalysis.run(study("responses.csv", "csv.yaml"));
+        Results fromSav = SurveyAnalysis.run(study("renamed.csv", "sav.yaml"));
+        assertThat(ResultsJson.toJson(fromSav.sample())).isEqualTo(ResultsJson.toJson(fromCsv.sample()));
+        assertThat(ResultsJson.toJson(fromSav.reliability())).isEqualTo(ResultsJson.toJson(fromCsv.reliability()));
+        assertThat(ResultsJson.toJson(fromSav.regressions())).isEqualTo(ResultsJson.toJson(fromCsv.regressions()));
+        assertThat(fromSav.provenance().format()).isEqualTo("sav");
+        assertThat(fromSav.provenance().missingCodes()).containsKey("年龄");
+        assertThat(fromCsv.provenance().format()).isEqualTo("csv");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pspp-zlib.zsav", "haven-bytecode.sav"})
+    void theFilesVariableLabelsBecomeItemTextsAfterTheStudysOwn(String sav) throws IOException {
+        copy(sav);
+        Study study = SurveyAnalysis.withFileLabels(study(sav, "sav.yaml"));
+        assertThat(study.label("Q1")).isEqualTo("我喜欢这个产品");
+        assertThat(study.label("Q4")).isEqualTo("从 study.yaml");
+        assertThat(study.label("id")).isEqualTo("id");
+    }
+}
