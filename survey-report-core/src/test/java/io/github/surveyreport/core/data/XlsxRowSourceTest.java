@@ -110,6 +110,14 @@ class XlsxRowSourceTest {
         assertThat(XlsxRowSource.number(0.1 + 0.2)).isEqualTo("0.30000000000000004");
         assertThat(XlsxRowSource.number(1e-3)).isEqualTo("0.001");
         assertThat(XlsxRowSource.number(1e20)).isEqualTo("1.0E20");
+        assertThat(XlsxRowSource.plainInteger("5.0")).isEqualTo("5");
+        assertThat(XlsxRowSource.plainInteger("-12")).isEqualTo("-12");
+        assertThat(XlsxRowSource.plainInteger("0")).isEqualTo("0");
+        assertThat(XlsxRowSource.plainInteger("-0")).isNull();
+        assertThat(XlsxRowSource.plainInteger("05")).isNull();
+        assertThat(XlsxRowSource.plainInteger("4.5")).isNull();
+        assertThat(XlsxRowSource.plainInteger("1E3")).isNull();
+        assertThat(XlsxRowSource.plainInteger("1234567890123456")).isNull();
         NumberParser parser = new NumberParser(false);
         for (double value : new double[] {5, 4.5, 0.1 + 0.2, 1e-3, 1e20, 1.5e-7, 123456.789, 1e15 + 0.5}) {
             assertThat(parser.parse(XlsxRowSource.number(value))).isEqualTo(value);
