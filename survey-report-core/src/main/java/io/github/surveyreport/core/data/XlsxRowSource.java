@@ -65,6 +65,11 @@ public final class XlsxRowSource implements RowSource, AutoCloseable {
     static final long MAX_RATIO = 200;
     /** Inflated bytes read before the ratio is checked: small parts compress very well legitimately. */
     static final long RATIO_GRACE = 1L << 20;
+    /**
+     * Largest inflated size of a part that is held in memory (the shared strings, styles,
+     * workbook): the sheet is streamed, these are not.
+     */
+    static final long MAX_HELD_BYTES = 256L << 20;
     /** {@link #MAX_ENTRY_BYTES}, smaller in tests only. */
     static volatile long maxEntryBytes = MAX_ENTRY_BYTES;
 
@@ -935,7 +940,7 @@ public final class XlsxRowSource implements RowSource, AutoCloseable {
             throw new DataFileException(file, "The workbook " + file + " is damaged: it has no part " + part);
         }
         return FACTORY.createXMLStreamReader(
-                new java.io.BufferedInputStream(new Guarded(zip.getInputStream(entry), entry, part), 1 << 16), "UTF-8");
+                new java.io.BufferedInputStream(new Guarded(zip.getInputStream(entry), entry, part), 1 << 16));
     }
 
     /** The next event; a DOCTYPE, which no workbook part has, is refused (no entities, external or expanding). */
@@ -952,12 +957,14 @@ public final class XlsxRowSource implements RowSource, AutoCloseable {
     private final class Guarded extends FilterInputStream {
         private final long compressed;
         private final String part;
+        private final long limit;
         private long inflated;
 
         Guarded(InputStream in, ZipEntry entry, String part) {
             super(in);
             this.compressed = Math.max(1, entry.getCompressedSize());
             this.part = part;
+            this.limit = part.equals(sheetPart) ? maxEntryBytes : Math.min(maxEntryBytes, MAX_HELD_BYTES);
         }
 
         @Override
@@ -980,8 +987,9 @@ public final class XlsxRowSource implements RowSource, AutoCloseable {
 
         private void count(int n) {
             inflated += n;
-            if (inflated > maxEntryBytes) {
-                throw new Refused("its part " + part + " inflates to more than " + maxEntryBytes / (1 << 20) + " MB; "
+            if (inflated > limit) {
+                throw new Refused("its part " + part + " inflates to more than "
+                        + (limit >= 1 << 20 ? (limit >> 20) + " MB" : limit + " bytes") + "; "
                         + "the file is refused as a zip bomb (save the data as CSV if it is really that large)");
             }
             if (inflated > RATIO_GRACE && inflated / compressed > MAX_RATIO) {

@@ -148,11 +148,12 @@ class XlsxRowSourceTest {
                 <row r="3"><c r="A3"><v>2.5</v></c><c r="B3" t="s"><v>4</v></c><c r="C3" t="b"><v>1</v></c>\
                 <c r="D3" t="str"><f>A3&amp;"x"</f><v>2.5x</v></c><c r="E3" t="e"><v>#DIV/0!</v></c></row>
                 <row r="4"><c r="B4" s="1"><v>45352.5</v></c><c r="C4" t="b"><v>0</v></c>\
-                <c r="D4"><f>1/3</f><v>0.33333333333333331</v></c></row>
+                <c r="D4"><f>1/3</f><v>0.33333333333333331</v></c><c r="E4" t="s"><v>5</v></c></row>
                 <row r="7" s="1" customFormat="1"/>""");
         parts.put("xl/sharedStrings.xml", "<sst " + NS + "><si><t>id</t></si><si><r><t>问</t></r><r><t>题</t></r>"
                 + "<rPh sb=\"0\" eb=\"1\"><t>もん</t></rPh></si><si><t>formula</t></si><si><t>error</t></si>"
-                + "<si><t xml:space=\"preserve\">line_x000D_\nnext </t></si></sst>");
+                + "<si><t xml:space=\"preserve\">line_x000D_\nnext </t></si><si><t>R&amp;D &lt;3&gt; &#x95EE;&quot;</t></si>"
+                + "</sst>");
         Path file = zip(parts);
         try (XlsxRowSource xlsx = new XlsxRowSource(file, null)) {
             assertThat(xlsx.header()).containsExactly("id", "问题", "flag", "formula", "error", "");
@@ -161,7 +162,7 @@ class XlsxRowSourceTest {
             assertThat(rows).extracting(Line::line).containsExactly(3L, 4L);
             assertThat(rows.get(0).cells()).containsExactly("2.5", "line\r\nnext ", "TRUE", "2.5x", "#DIV/0!", "");
             assertThat(rows.get(1).cells()).containsExactly("", "2024-03-01 12:00:00", "FALSE", "0.3333333333333333",
-                    "", "");
+                    "R&D <3> 问\"", "");
         }
     }
 
