@@ -381,39 +381,50 @@ public final class XlsxRowSource implements RowSource, AutoCloseable {
         if (names.isEmpty()) {
             throw new DataFileException(file, "The workbook " + file + " has no worksheet");
         }
-        int index = -1;
-        if (requestedSheet == null) {
-            index = 0;
-        } else {
-            index = names.indexOf(requestedSheet);
-            if (index < 0) {
-                for (int k = 0; k < names.size() && index < 0; k++) {
-                    if (names.get(k).strip().equalsIgnoreCase(requestedSheet)) {
-                        index = k;
-                    }
-                }
-            }
-            if (index < 0 && requestedSheet.matches("[0-9]{1,9}")) {
-                int number = Integer.parseInt(requestedSheet);
-                if (number < 1 || number > names.size()) {
-                    throw new DataFileException(file, "The workbook " + name() + " has " + names.size() + " worksheet"
-                            + (names.size() == 1 ? "" : "s") + ", so data.sheet " + number + " does not exist; its "
-                            + "worksheets are " + quoted(names));
-                }
-                index = number - 1;
-            }
-            if (index < 0) {
-                throw new DataFileException(file, "The workbook " + name() + " has no worksheet '"
-                        + Text.forMessage(requestedSheet) + "' (data.sheet in the study file); its worksheets are "
-                        + quoted(names) + ". Give a name or a number from 1 to " + names.size());
-            }
-        }
+        int index = chooseSheet(file, name(), names, requestedSheet);
         sheetName = names.get(index);
         sheetPart = parts.get(index);
         if (zip.getEntry(sheetPart) == null) {
             throw new DataFileException(file, "The workbook " + file + " is damaged: worksheet '" + sheetName
                     + "' has no part " + sheetPart);
         }
+    }
+
+    /**
+     * The 0-based index of the worksheet {@code requested} names: a name (exact, else ignoring
+     * case and surrounding spaces) or a 1-based number; the first for {@code null}.
+     *
+     * @throws DataFileException listing the worksheets when there is no such sheet
+     */
+    static int chooseSheet(Path file, String workbook, List<String> names, String requested) {
+        int index = -1;
+        if (requested == null) {
+            index = 0;
+        } else {
+            index = names.indexOf(requested);
+            if (index < 0) {
+                for (int k = 0; k < names.size() && index < 0; k++) {
+                    if (names.get(k).strip().equalsIgnoreCase(requested)) {
+                        index = k;
+                    }
+                }
+            }
+            if (index < 0 && requested.matches("[0-9]{1,9}")) {
+                int number = Integer.parseInt(requested);
+                if (number < 1 || number > names.size()) {
+                    throw new DataFileException(file, "The workbook " + workbook + " has " + names.size() + " worksheet"
+                            + (names.size() == 1 ? "" : "s") + ", so data.sheet " + number + " does not exist; its "
+                            + "worksheets are " + quoted(names));
+                }
+                index = number - 1;
+            }
+            if (index < 0) {
+                throw new DataFileException(file, "The workbook " + workbook + " has no worksheet '"
+                        + Text.forMessage(requested) + "' (data.sheet in the study file); its worksheets are "
+                        + quoted(names) + ". Give a name or a number from 1 to " + names.size());
+            }
+        }
+        return index;
     }
 
     private static String quoted(List<String> names) {
@@ -615,11 +626,22 @@ public final class XlsxRowSource implements RowSource, AutoCloseable {
                     + "needs a header row with the column names and one row per respondent");
         }
         headerRow = 1;
-        String[] names = first.number == 1 ? first.cells : new String[0];
-        String where = name() + " " + sheetReference(sheetName) + "!1:1";
-        List<String> checked;
+        header = excelHeader(file, name(), sheetName, first.number, first.cells, this::mergedInRow1, warnings);
+    }
+
+    /**
+     * The names of a worksheet's header, checked as {@link HeaderNames#check} does, the cells
+     * cited as Excel does ({@code 答卷数据!C1}).
+     *
+     * @param firstRow the number of the sheet's first row with cells (the header must be row 1)
+     * @param merged   the merged ranges touching row 1, or {@code null}; asked on errors only
+     */
+    static List<String> excelHeader(Path file, String workbook, String sheetName, long firstRow, String[] cells,
+            java.util.function.Supplier<String> merged, List<String> warnings) {
+        String[] names = firstRow == 1 ? cells : new String[0];
+        String where = workbook + " " + sheetReference(sheetName) + "!1:1";
         try {
-            checked = HeaderNames.check(file, names, new HeaderNames.Locator() {
+            return HeaderNames.check(file, names, new HeaderNames.Locator() {
                 @Override
                 public String row() {
                     return where;
@@ -627,12 +649,12 @@ public final class XlsxRowSource implements RowSource, AutoCloseable {
 
                 @Override
                 public String cell(int column) {
-                    return name() + " " + sheetReference(sheetName) + "!" + Columns.letter(column) + "1";
+                    return workbook + " " + sheetReference(sheetName) + "!" + Columns.letter(column) + "1";
                 }
 
                 @Override
                 public String cells(int a, int b) {
-                    return name() + " " + sheetReference(sheetName) + "!" + Columns.letter(a) + "1 and "
+                    return workbook + " " + sheetReference(sheetName) + "!" + Columns.letter(a) + "1 and "
                             + Columns.letter(b) + "1";
                 }
 
@@ -642,24 +664,23 @@ public final class XlsxRowSource implements RowSource, AutoCloseable {
                 }
             }, warnings);
         } catch (DataFileException e) {
-            String merged = mergedInRow1();
-            if (merged == null && first.number == 1) {
+            String ranges = merged.get();
+            if (ranges == null && firstRow == 1) {
                 throw e;
             }
             List<String> problems = new ArrayList<>();
-            if (first.number != 1) {
+            if (firstRow != 1) {
                 problems.add(where + ": the first row is empty; it must hold the column names, one per column (the "
-                        + "first row with cells is row " + first.number + ": delete the rows above the header)");
+                        + "first row with cells is row " + firstRow + ": delete the rows above the header)");
             } else {
                 problems.addAll(e.problems());
             }
-            if (merged != null) {
-                problems.add(where + ": the header has merged cells (" + merged + "); unmerge them and give every "
+            if (ranges != null) {
+                problems.add(where + ": the header has merged cells (" + ranges + "); unmerge them and give every "
                         + "column its own name in row 1, with any title or group heading removed");
             }
             throw new DataFileException(file, problems, false);
         }
-        header = checked;
     }
 
     /** The merged ranges that touch row 1, or {@code null}: read from a second pass over the sheet, on errors only. */
@@ -870,6 +891,11 @@ public final class XlsxRowSource implements RowSource, AutoCloseable {
     }
 
     private String date(double serial, int kind) {
+        return excelDate(serial, kind, date1904);
+    }
+
+    /** A date serial number as an ISO date, date and time, or time ({@code kind} as {@link #dateKind} gives). */
+    static String excelDate(double serial, int kind, boolean date1904) {
         long seconds = Math.round(serial * 86_400d);
         long days = Math.floorDiv(seconds, 86_400L);
         long ofDay = Math.floorMod(seconds, 86_400L);
