@@ -1,7 +1,7 @@
 #!/usr/bin/python3
-"""Writes wjx.xlsx and wjx.csv: the same 40 responses, as 问卷星 (Wenjuanxing) exports them to
-Excel and as CSV. Run from this folder: /usr/bin/python3 make-xlsx.py (needs openpyxl; Debian:
-python3-openpyxl). Deterministic: the same files every run, except the zip's timestamps.
+"""Writes wjx.xlsx, wjx.xls and wjx.csv: the same 40 responses, as 问卷星 (Wenjuanxing) exports them to
+Excel and as CSV. Run from this folder: /usr/bin/python3 make-xlsx.py (needs openpyxl and xlwt; Debian:
+python3-openpyxl, python3-xlwt). Deterministic: the same files every run, except the zip's timestamps.
 
 The workbook has what real exports have: sheet 答卷数据 first, metadata columns (序号,
 提交答卷时间 as a real date cell, 所用时间 as text "120秒"), a text 性别 column, Likert items
@@ -88,3 +88,32 @@ with open("wjx.csv", "w", encoding="utf-8", newline="") as out:
     writer.writerow(header)
     for row in rows:
         writer.writerow([text(v, c) for c, v in enumerate(row)])
+
+
+# the same sheets as an Excel 97-2003 workbook (BIFF8), written by xlwt: strings in the shared
+# string table (LABELSST), numbers as RK or NUMBER records, dates as numbers with a date format
+import xlwt  # noqa: E402
+
+book = xlwt.Workbook(encoding="utf-8")
+sheet = book.add_sheet("答卷数据")
+date_time = xlwt.easyxf(num_format_str="yyyy-mm-dd hh:mm:ss")
+date_only = xlwt.easyxf(num_format_str="yyyy-mm-dd")
+filled = xlwt.easyxf("pattern: pattern solid, fore_colour yellow")
+for c, name in enumerate(header):
+    sheet.write(0, c, name)
+for r, row in enumerate(rows, start=1):
+    for c, value in enumerate(row):
+        if value is None:
+            continue
+        if isinstance(value, datetime.datetime):
+            sheet.write(r, c, value, date_only if r == 5 else date_time)
+        else:
+            sheet.write(r, c, value)
+for r in range(len(rows) + 1, len(rows) + 4):
+    sheet.write(r, 4, None, filled)  # formatted empty cells (BLANK records) after the data
+notes_xls = book.add_sheet("说明")
+notes_xls.write(0, 0, "项目")
+notes_xls.write(0, 1, "内容")
+notes_xls.write(1, 0, "量表")
+notes_xls.write(1, 1, "1 = 非常不同意 … 5 = 非常同意")
+book.save("wjx.xls")
