@@ -167,6 +167,21 @@ class XlsxRowSourceTest {
     }
 
     @Test
+    void the1904DateSystem() throws IOException {
+        Map<String, String> parts = workbook("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>when</t></is></c>"
+                + "<c r=\"B1\" t=\"inlineStr\"><is><t>time</t></is></c></row><row r=\"2\"><c r=\"A2\" s=\"1\">"
+                + "<v>1</v></c><c r=\"B2\" s=\"2\"><v>0.75</v></c></row>");
+        parts.put("xl/workbook.xml", parts.get("xl/workbook.xml").replace("<sheets>",
+                "<workbookPr date1904=\"1\"/><sheets>"));
+        parts.put("xl/styles.xml", parts.get("xl/styles.xml").replace("<cellXfs count=\"2\">",
+                "<cellXfs count=\"3\">").replace("</cellXfs>", "<xf numFmtId=\"21\"/></cellXfs>"));
+        try (XlsxRowSource xlsx = new XlsxRowSource(zip(parts), null)) {
+            assertThat(rows(xlsx)).singleElement().extracting(Line::cells)
+                    .isEqualTo(List.of("1904-01-02 00:00:00", "18:00:00"));
+        }
+    }
+
+    @Test
     void mergedHeaderCellsAreAnError() throws IOException {
         Map<String, String> parts = workbook("""
                 <row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>量表</t></is>\
