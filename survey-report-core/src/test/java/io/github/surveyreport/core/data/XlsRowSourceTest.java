@@ -130,6 +130,29 @@ class XlsRowSourceTest {
         }
     }
 
+    @Test
+    void mergedHeaderCellsAreAnError() throws IOException {
+        ByteArrayOutputStream sheet = new ByteArrayOutputStream();
+        record(sheet, 0x0809, le(2, 0x0600, 2, 0x0010, 2, 0, 2, 0, 4, 0, 4, 0));
+        record(sheet, 0x0204, concat(le(2, 0, 2, 0, 2, 0), xlString("id", true)));
+        record(sheet, 0x0204, concat(le(2, 0, 2, 1, 2, 0), xlString("量表", false)));
+        record(sheet, 0x0204, concat(le(2, 0, 2, 3, 2, 0), xlString("性别", false)));
+        record(sheet, 0x027E, le(2, 1, 2, 0, 2, 0, 4, 1 << 2 | 2));
+        record(sheet, 0x00E5, le(2, 1, 2, 0, 2, 0, 2, 1, 2, 2));
+        record(sheet, 0x000A, new byte[0]);
+        ByteArrayOutputStream globals = new ByteArrayOutputStream();
+        record(globals, 0x0809, le(2, 0x0600, 2, 0x0005, 2, 0, 2, 0, 4, 0, 4, 0));
+        byte[] name = "Data".getBytes(StandardCharsets.ISO_8859_1);
+        int sheetStart = globals.size() + 4 + 8 + name.length + 4;
+        record(globals, 0x0085, concat(le(4, sheetStart, 1, 0, 1, 0, 1, 4, 1, 0), name));
+        record(globals, 0x000A, new byte[0]);
+        Path file = dir.resolve("merged.xls");
+        Files.write(file, compoundFile(concat(globals.toByteArray(), sheet.toByteArray())));
+        assertThatThrownBy(() -> new XlsRowSource(file, null).header()).isInstanceOf(DataFileException.class)
+                .hasMessageContaining("merged.xls Data!C1: the header has an empty column name")
+                .hasMessageContaining("merged cells (B1:C1)");
+    }
+
     /** BIFF8 records: globals with a date format, an SST whose third string continues in a CONTINUE record; one sheet. */
     private static byte[] handmadeWorkbook(int padding) {
         ByteArrayOutputStream globals = new ByteArrayOutputStream();
