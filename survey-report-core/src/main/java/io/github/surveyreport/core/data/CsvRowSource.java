@@ -764,61 +764,26 @@ public final class CsvRowSource implements RowSource, AutoCloseable {
         }
     }
 
-    /**
-     * The column names, trimmed and in Unicode NFC (a name typed on macOS may be decomposed, NFD,
-     * and must still match the study file's). Empty names at the end are columns Excel leaves
-     * after formatted cells: kept nameless, with a warning. Characters XML cannot carry are
-     * replaced, with a warning, so that no report format fails on them.
-     */
+    /** The header's names checked as {@link HeaderNames#check} does, the header being on {@code line}. */
     private List<String> checkHeader(String[] names, long line) {
         headerLine = line;
-        List<String> problems = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        List<String> trimmed = new ArrayList<>();
-        int named = names.length;
-        while (named > 0 && names[named - 1].isBlank()) {
-            named--;
-        }
-        if (named == 0) {
-            throw new DataFileException(file, name() + " line " + line + ": the header line is empty; the first line "
-                    + "must hold the column names, one per column");
-        }
-        if (named < names.length) {
-            warnings.add(name() + " line " + line + ": " + (names.length - named) + " column"
-                    + (names.length - named == 1 ? "" : "s") + " at the end of the header ("
-                    + Columns.letter(named) + (names.length - named == 1 ? "" : "–" + Columns.letter(names.length - 1))
-                    + ") have no name; they are not used (Excel leaves such columns after formatted cells)");
-        }
-        for (int i = 0; i < names.length; i++) {
-            String name = Columns.normalize(names[i].strip());
-            int bad = Text.firstXmlInvalid(name);
-            if (bad >= 0) {
-                String safe = Text.xmlSafe(name);
-                warnings.add(name() + " line " + line + ", column " + Columns.letter(i) + ": the column name '"
-                        + Text.forMessage(name) + "' contains the control character "
-                        + Text.escape(name.substring(bad, bad + 1)) + ", which reports cannot show; it is read as '"
-                        + safe + "'");
-                name = safe;
+        String where = name() + " line " + line;
+        return HeaderNames.check(file, names, new HeaderNames.Locator() {
+            @Override
+            public String row() {
+                return where;
             }
-            trimmed.add(name);
-            if (name.isEmpty()) {
-                if (i < named) {
-                    problems.add(name() + " line " + line + ", column " + Columns.letter(i) + ": the header has an "
-                            + "empty column name; every column needs a name (delete the empty column or name it)");
-                }
-                continue;
+
+            @Override
+            public String cell(int column) {
+                return where + ", column " + Columns.letter(column);
             }
-            Integer earlier = seen.putIfAbsent(name, i);
-            if (earlier != null) {
-                problems.add(name() + " line " + line + ", columns " + Columns.letter(earlier) + " and "
-                        + Columns.letter(i) + ": the column name '" + Text.forMessage(name)
-                        + "' is used twice; column names must be unique");
+
+            @Override
+            public String cells(int first, int second) {
+                return where + ", columns " + Columns.letter(first) + " and " + Columns.letter(second);
             }
-        }
-        if (!problems.isEmpty()) {
-            throw new DataFileException(file, problems, false);
-        }
-        return List.copyOf(trimmed);
+        }, warnings);
     }
 
     private static char detectDelimiter(BufferedReader reader) throws IOException {

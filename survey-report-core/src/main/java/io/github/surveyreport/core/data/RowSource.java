@@ -34,6 +34,21 @@ public interface RowSource {
     }
 
     /**
+     * Where a cell is, for the start of a message: {@code data.csv line 17, column Q3 (F)} for
+     * a text file, the sheet and cell as Excel shows them for a workbook
+     * ({@code survey.xlsx 答卷数据!F17 (Q3)}).
+     *
+     * @param line        the line (the row number) {@link RowHandler#row} was given
+     * @param columnIndex the 0-based column in {@link #header()}
+     */
+    default String at(long line, int columnIndex) {
+        List<String> names = header();
+        String name = columnIndex >= 0 && columnIndex < names.size() ? names.get(columnIndex) : "";
+        return name() + " line " + line + ", column " + (name.isEmpty() ? Columns.letter(columnIndex)
+                : name + " (" + Columns.letter(columnIndex) + ")");
+    }
+
+    /**
      * Rows held in memory, e.g. by a program embedding the engine. Line numbers in messages
      * count the header as line 1.
      *
