@@ -3,6 +3,9 @@ package io.github.surveyreport.core;
 import io.github.surveyreport.core.data.CsvRowSource;
 import io.github.surveyreport.core.data.DataFormat;
 import io.github.surveyreport.core.data.SavRowSource;
+import io.github.surveyreport.core.data.XlsRowSource;
+import io.github.surveyreport.core.data.XlsxRowSource;
+import io.github.surveyreport.core.study.DataSpec;
 import io.github.surveyreport.core.data.RowSource;
 import io.github.surveyreport.core.internal.EngineVersion;
 import io.github.surveyreport.core.internal.StudyPass;
@@ -48,10 +51,8 @@ public final class SurveyAnalysis {
         if (format == DataFormat.SAV) {
             return runSav(study);
         }
-        if (format == DataFormat.XLSX) {
-            throw new io.github.surveyreport.core.data.DataFileException(study.data().file(), "The data file "
-                    + study.data().file() + " is an Excel workbook (.xlsx), which this version cannot read yet; save "
-                    + "the sheet as CSV (File > Save As > CSV UTF-8) and point data.file at it");
+        if (format == DataFormat.XLSX || format == DataFormat.XLS) {
+            return runWorkbook(study, format);
         }
         CsvRowSource source = CsvRowSource.of(study.data());
         StudyPass.Outcome outcome;
@@ -71,6 +72,36 @@ public final class SurveyAnalysis {
                 source.name(), source.sha256(), source.charset().name(), printable(source.delimiter()),
                 EngineVersion.get());
         return assemble(outcome, provenance);
+    }
+
+    private static Results runWorkbook(Study study, DataFormat format) {
+        Path file = study.data().file();
+        // workbook cells hold numbers, not text: a decimal comma does not apply to them
+        DataSpec spec = study.data();
+        Study cells = !spec.decimalComma() ? study : new Study(study.studyFile(), study.title(), study.language(),
+                new DataSpec(spec.file(), spec.encoding(), spec.delimiter(), spec.missing(), false, spec.format(),
+                        spec.sheet()), study.scale(), study.labels(), study.recode(), study.constructs(),
+                study.overallReliability(), study.efaFactors(), study.cfa(), study.regressions(), study.hypotheses(),
+                study.significance(), study.profile());
+        if (format == DataFormat.XLSX) {
+            try (XlsxRowSource source = new XlsxRowSource(file, spec.sheet())) {
+                StudyPass.Outcome outcome = new StudyPass(cells, source, file).run();
+                return assemble(outcome, workbookProvenance(study, source.name(), source.sha256(), "xlsx",
+                        source.sheet()));
+            }
+        }
+        try (XlsRowSource source = new XlsRowSource(file, spec.sheet())) {
+            StudyPass.Outcome outcome = new StudyPass(cells, source, file).run();
+            return assemble(outcome, workbookProvenance(study, source.name(), source.sha256(), "xls",
+                    source.sheet()));
+        }
+    }
+
+    private static Provenance workbookProvenance(Study study, String name, String sha256, String format,
+                                                 String sheet) {
+        return new Provenance(study.studyFile() == null ? null : study.studyFile().getFileName().toString(),
+                study.studyFile() == null ? null : Digests.sha256(study.studyFile()), name, sha256, null, null,
+                EngineVersion.get(), format, sheet, null);
     }
 
     private static Results runSav(Study study) {

@@ -17,6 +17,8 @@ public enum DataFormat {
     CSV,
     /** An Excel workbook (.xlsx). */
     XLSX,
+    /** An Excel 97–2003 workbook (.xls). */
+    XLS,
     /** An SPSS system file (.sav, .zsav). */
     SAV;
 
@@ -24,6 +26,9 @@ public enum DataFormat {
     public static DataFormat of(DataSpec spec) {
         if (spec.format() != null) {
             return valueOf(spec.format().toUpperCase(Locale.ROOT));
+        }
+        if (!Files.isRegularFile(spec.file())) {
+            return CSV; // a directory, pipe or missing file: opening a FIFO would block; the CSV reader refuses it
         }
         byte[] head;
         try (InputStream in = Files.newInputStream(spec.file())) {
@@ -41,6 +46,11 @@ public enum DataFormat {
         if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4
                 && isWorkbook(spec)) {
             return XLSX;
+        }
+        if (head.length >= 8 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && head[2] == 0x11
+                && (head[3] & 0xFF) == 0xE0 && (head[4] & 0xFF) == 0xA1 && (head[5] & 0xFF) == 0xB1
+                && head[6] == 0x1A && (head[7] & 0xFF) == 0xE1) {
+            return XLS; // an OLE2 compound file: the .xls reader says so if it holds no workbook
         }
         return CSV;
     }

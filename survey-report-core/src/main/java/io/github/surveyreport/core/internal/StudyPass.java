@@ -568,9 +568,9 @@ public final class StudyPass {
         return missingValues.contains(cell) || missingValues.contains(cell.strip());
     }
 
+    /** Where a cell is, as its reader names it: {@code data.csv line 17, column Q3 (F)}, {@code 答卷数据!F17 (Q3)}. */
     private String at(long line, int j) {
-        int index = columnIndex[j];
-        return fileName + " line " + line + ", column " + columns.get(j) + " (" + Columns.letter(index) + "): ";
+        return rows.at(line, columnIndex[j]) + ": ";
     }
 
     private String hintForNumber(int j, String cell) {

@@ -23,7 +23,7 @@ public record DataSpec(Path file, String encoding, Character delimiter, List<Str
                        String format, String sheet) {
 
     /** The formats {@code data.format} may name. */
-    public static final List<String> FORMATS = List.of("csv", "xlsx", "sav");
+    public static final List<String> FORMATS = List.of("csv", "xlsx", "xls", "sav");
 
     /** A CSV file's data section, as before formats and sheets existed. */
     public DataSpec(Path file, String encoding, Character delimiter, List<String> missing, boolean decimalComma) {

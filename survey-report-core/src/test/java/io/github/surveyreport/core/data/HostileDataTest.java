@@ -232,16 +232,21 @@ class HostileDataTest {
     void spreadsheetsDocumentsAndImagesNamedCsvAreRecognised() throws IOException {
         byte[] xlsx = concat(new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0}, "\0\0\0\0[Content_Types].xml xl/workbook.xml"
                 .getBytes(StandardCharsets.ISO_8859_1), new byte[] {(byte) 0xC3, (byte) 0x28, 0, 0});
+        // a workbook is read as one (issue 15); this one is only its first bytes
         assertThatThrownBy(() -> SurveyAnalysis.run(project(STUDY, xlsx))).hasMessageContaining(
-                "is an Excel workbook (.xlsx), not a CSV text file").hasMessageNotContaining("GB18030");
+                "is damaged or truncated").hasMessageNotContaining("GB18030");
+        // forced to be CSV, it is named for what it is
+        Path forced = project(STUDY.replace("{file: data.csv}", "{file: data.csv, format: csv}"), xlsx);
+        assertThatThrownBy(() -> SurveyAnalysis.run(forced)).hasMessageContaining(
+                "is an Excel workbook (.xlsx), not a CSV text file");
         byte[] pdf = concat("%PDF-1.7\n".getBytes(StandardCharsets.ISO_8859_1), new byte[] {(byte) 0xE2, (byte) 0xE3});
         assertThatThrownBy(() -> SurveyAnalysis.run(project(STUDY, pdf))).hasMessageContaining("is a PDF document");
         byte[] jpg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0};
         assertThatThrownBy(() -> SurveyAnalysis.run(project(STUDY.replace("encoding", "x"), jpg)))
                 .hasMessageContaining("is a JPEG image");
         // also when the study names an encoding
-        Path explicit = project(STUDY.replace("{file: data.csv}", "{file: data.csv, encoding: GBK}"), xlsx);
-        assertThatThrownBy(() -> SurveyAnalysis.run(explicit)).hasMessageContaining("is an Excel workbook");
+        Path explicit = project(STUDY.replace("{file: data.csv}", "{file: data.csv, encoding: GBK}"), pdf);
+        assertThatThrownBy(() -> SurveyAnalysis.run(explicit)).hasMessageContaining("is a PDF document");
     }
 
     @Test
