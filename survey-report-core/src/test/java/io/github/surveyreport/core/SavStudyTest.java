@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -58,7 +59,17 @@ class SavStudyTest {
         Files.copy(copy(sav), dir.resolve("renamed.csv"));
         Results fromCsv = SurveyAnalysis.run(study("responses.csv", "csv.yaml"));
         Results fromSav = SurveyAnalysis.run(study("renamed.csv", "sav.yaml"));
-        assertThat(ResultsJson.toJson(fromSav.sample())).isEqualTo(ResultsJson.toJson(fromCsv.sample()));
+        // the same sample; the profile's categories are named by the file's value labels (男 -> 男性)
+        assertThat(ResultsJson.toJson(fromSav.sample().missingByColumn()))
+                .isEqualTo(ResultsJson.toJson(fromCsv.sample().missingByColumn()));
+        assertThat(fromSav.sample().n()).isEqualTo(fromCsv.sample().n());
+        assertThat(fromSav.sample().excluded()).isEqualTo(fromCsv.sample().excluded());
+        // (in the order of the file's value labels, which the writers store differently)
+        java.util.Map<String, Long> csvCounts = new java.util.HashMap<>();
+        fromCsv.sample().profile().get(0).categories().forEach(c -> csvCounts.put(c.value() + "性", c.count()));
+        java.util.Map<String, Long> savCounts = new java.util.HashMap<>();
+        fromSav.sample().profile().get(0).categories().forEach(c -> savCounts.put(c.value(), c.count()));
+        assertThat(savCounts).isEqualTo(csvCounts);
         assertThat(ResultsJson.toJson(fromSav.reliability())).isEqualTo(ResultsJson.toJson(fromCsv.reliability()));
         assertThat(ResultsJson.toJson(fromSav.regressions())).isEqualTo(ResultsJson.toJson(fromCsv.regressions()));
         assertThat(fromSav.provenance().format()).isEqualTo("sav");
@@ -74,5 +85,26 @@ class SavStudyTest {
         assertThat(study.label("Q1")).isEqualTo("我喜欢这个产品");
         assertThat(study.label("Q4")).isEqualTo("从 study.yaml");
         assertThat(study.label("id")).isEqualTo("id");
+    }
+
+    /** Value labels name and order a profile column's codes; the report shows the file's item texts. */
+    @ParameterizedTest
+    @ValueSource(strings = {"pspp-zlib.zsav", "haven-uncompressed.sav"})
+    void valueLabelsNameTheProfileCategoriesAndTheReportShowsTheItemTexts(String sav) throws IOException {
+        copy(sav);
+        Path yaml = dir.resolve("labels.yaml");
+        Files.writeString(yaml, STUDY.formatted(sav) + "  - {column: satisfaction_overall}\n", StandardCharsets.UTF_8);
+        Study study = SurveyAnalysis.withFileLabels(StudyLoader.load(yaml));
+        Results results = SurveyAnalysis.run(study);
+        var table = results.sample().profile().get(1);
+        assertThat(table.categories()).extracting(c -> c.value())
+                .isSubsetOf("非常不同意", "不同意", "一般", "同意", "非常同意");
+        List<String> shown = table.categories().stream().map(c -> c.value()).toList();
+        List<String> inCodeOrder = new java.util.ArrayList<>(List.of("非常不同意", "不同意", "一般", "同意", "非常同意"));
+        inCodeOrder.retainAll(shown);
+        assertThat(shown).isEqualTo(inCodeOrder);
+        String html = new io.github.surveyreport.core.report.ReportRenderer(
+                io.github.surveyreport.core.report.ReportOptions.defaults(), w -> { }).html(study, results);
+        assertThat(html).contains("我喜欢这个产品").contains("非常同意");
     }
 }

@@ -28,6 +28,14 @@ public interface RowSource {
     /** Hands every data row to {@code handler}, in order. May be called once. */
     void forEachRow(RowHandler handler);
 
+    /**
+     * Value labels the file carries (an SPSS file's {@code 1 = 男}), per column: code (as the cells
+     * give it) to label, in the file's order; empty when the format has none.
+     */
+    default java.util.Map<String, java.util.Map<String, String>> valueLabels() {
+        return java.util.Map.of();
+    }
+
     /** What the reader noticed and handled (a guessed encoding, Excel's sep= line, ...); known after reading. */
     default List<String> warnings() {
         return List.of();

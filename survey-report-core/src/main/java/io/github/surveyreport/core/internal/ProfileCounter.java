@@ -31,7 +31,11 @@ final class ProfileCounter {
     private String controlAnswer;
     private long controlLine;
 
-    ProfileCounter(ProfileColumn spec, String label, int index) {
+    /** The file's value labels of this column (code to label, in the file's order), or empty. */
+    private final Map<String, String> valueLabels;
+
+    ProfileCounter(ProfileColumn spec, String label, int index, Map<String, String> valueLabels) {
+        this.valueLabels = valueLabels;
         this.spec = spec;
         this.label = label;
         this.index = index;
@@ -218,9 +222,16 @@ final class ProfileCounter {
     }
 
     ProfileTable result(long n, List<String> warnings) {
+        // a file's value labels name the codes (1 = 男) and, unless the study gives an order, order them
+        Map<String, String> codeOfLabel = new java.util.HashMap<>();
+        valueLabels.forEach((code, text) -> codeOfLabel.putIfAbsent(text, code));
+        List<String> order = new ArrayList<>();
+        for (String ordered : spec.order().isEmpty() ? List.copyOf(valueLabels.keySet()) : spec.order()) {
+            order.add(counts.containsKey(ordered) ? ordered : codeOfLabel.getOrDefault(ordered, ordered));
+        }
         List<String> values = new ArrayList<>();
-        for (String ordered : spec.order()) {
-            if (counts.containsKey(ordered)) {
+        for (String ordered : order) {
+            if (counts.containsKey(ordered) && !values.contains(ordered)) {
                 values.add(ordered);
             }
         }
@@ -236,7 +247,8 @@ final class ProfileCounter {
         List<ProfileTable.Category> categories = new ArrayList<>();
         for (String value : values) {
             long count = counts.get(value)[0];
-            categories.add(new ProfileTable.Category(value, count, n == 0 ? 0 : 100.0 * count / n));
+            categories.add(new ProfileTable.Category(valueLabels.getOrDefault(value, value), count,
+                    n == 0 ? 0 : 100.0 * count / n));
         }
         return new ProfileTable(spec.column(), label, spec.multiple() != null, categories, missing);
     }

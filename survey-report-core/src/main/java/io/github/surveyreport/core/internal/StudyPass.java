@@ -262,7 +262,8 @@ public final class StudyPass {
         Tally(boolean chunk) {
             this.chunk = chunk;
             for (ProfileCounterSpec spec : profileSpecs) {
-                profile.add(new ProfileCounter(spec.column(), spec.label(), spec.index()));
+                profile.add(new ProfileCounter(spec.column(), spec.label(), spec.index(),
+                        rows.valueLabels().getOrDefault(spec.column().column(), Map.of())));
             }
         }
 
