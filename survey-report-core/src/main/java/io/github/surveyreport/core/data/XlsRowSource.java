@@ -1,6 +1,5 @@
 package io.github.surveyreport.core.data;
 
-import io.github.surveyreport.core.internal.Digests;
 import io.github.surveyreport.core.internal.Text;
 import java.io.EOFException;
 import java.io.IOException;
@@ -31,27 +30,19 @@ import java.util.Map;
  * classes loaded; POI's HSSFEventFactory 0.64 s and 1853 classes. Encrypted workbooks and workbooks older than
  * Excel 97 (BIFF5) are refused with a message saying how to convert them.
  */
-public final class XlsRowSource implements RowSource, AutoCloseable {
+public final class XlsRowSource extends WorkbookRowSource {
     private static final int BOF = 0x0809;
     private static final int EOF = 0x000A;
     private static final int CONTINUE = 0x003C;
 
-    private final Path file;
-    private final String requestedSheet;
-    private final List<String> warnings = new ArrayList<>();
 
     private FileChannel channel;
     private Records records;
-    private String sheetName;
-    private List<String> sheetNames;
     private final List<String> sst = new ArrayList<>();
     private final Map<Integer, String> formats = new HashMap<>();
     private final List<Integer> xfFormats = new ArrayList<>();
     private byte[] dateStyles = new byte[0];
     private boolean date1904;
-    private List<String> header;
-    private boolean consumed;
-    private String sha256;
     private final List<String> merged = new ArrayList<>();
     /** A row read ahead: the first cell of the next row, met while collecting the current one. */
     private Cell pending;
@@ -60,109 +51,12 @@ public final class XlsRowSource implements RowSource, AutoCloseable {
     private record Cell(int row, int column, String value) {
     }
 
-    private record Row(long number, String[] cells) {
-    }
-
     /**
      * @param file  the workbook
      * @param sheet the worksheet's name or 1-based number, or {@code null} for the first
      */
     public XlsRowSource(Path file, String sheet) {
-        this.file = file;
-        this.requestedSheet = sheet == null || sheet.isBlank() ? null : sheet.strip();
-    }
-
-    @Override
-    public String name() {
-        return file.getFileName().toString();
-    }
-
-    /** The workbook. */
-    public Path file() {
-        return file;
-    }
-
-    /** The worksheet read. */
-    public String sheet() {
-        header();
-        return sheetName;
-    }
-
-    /** The workbook's worksheets, in tab order. */
-    public List<String> sheets() {
-        header();
-        return sheetNames;
-    }
-
-    /** What the reader noticed and handled. */
-    public List<String> warnings() {
-        return List.copyOf(warnings);
-    }
-
-    /** Hex SHA-256 of the workbook's bytes. */
-    public String sha256() {
-        if (sha256 == null) {
-            sha256 = Digests.sha256(file);
-        }
-        return sha256;
-    }
-
-    /** A cell as Excel names it: {@code 答卷数据!F17}. */
-    public String location(long row, int column) {
-        if (sheetName == null) {
-            header();
-        }
-        return XlsxRowSource.sheetReference(sheetName) + "!" + Columns.letter(column) + row;
-    }
-
-    @Override
-    public String at(long line, int columnIndex) {
-        List<String> names = header();
-        String column = columnIndex >= 0 && columnIndex < names.size() ? names.get(columnIndex) : "";
-        return name() + " " + location(line, columnIndex) + (column.isEmpty() ? "" : " (" + column + ")");
-    }
-
-    @Override
-    public List<String> header() {
-        if (header == null) {
-            open();
-        }
-        return header;
-    }
-
-    @Override
-    public void forEachRow(RowHandler handler) {
-        header();
-        if (consumed) {
-            throw new IllegalStateException("rows of " + file + " were already read");
-        }
-        consumed = true;
-        try {
-            Row row;
-            while ((row = readRow()) != null) {
-                String[] cells = row.cells;
-                int last = cells.length;
-                while (last > 0 && cells[last - 1].isEmpty()) {
-                    last--;
-                }
-                if (last == 0) {
-                    continue;
-                }
-                if (last > header.size()) {
-                    throw new DataFileException(file, name() + " " + location(row.number, last - 1) + ": the cell holds '"
-                            + Text.forMessage(cells[last - 1]) + "' but its column has no name in the header (row 1); "
-                            + "name the column or delete the value");
-                }
-                if (cells.length != header.size()) {
-                    int length = cells.length;
-                    cells = Arrays.copyOf(cells, header.size());
-                    Arrays.fill(cells, Math.min(length, cells.length), cells.length, "");
-                }
-                handler.row(row.number, cells);
-            }
-        } finally {
-            close();
-        }
+        super(file, sheet);
     }
 
     @Override
@@ -179,7 +73,8 @@ public final class XlsRowSource implements RowSource, AutoCloseable {
 
     // ---------------------------------------------------------------------------------------
 
-    private void open() {
+    @Override
+    void open() {
         try {
             channel = FileChannel.open(file, StandardOpenOption.READ);
             ByteBuffer head = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
@@ -220,7 +115,7 @@ public final class XlsRowSource implements RowSource, AutoCloseable {
                         + ": the worksheet is empty; it needs a header row with the column names and one row per "
                         + "respondent");
             }
-            header = XlsxRowSource.excelHeader(file, name(), sheetName, first.number, first.cells, this::mergedInRow1,
+            header = XlsxRowSource.excelHeader(file, name(), sheetName, first.number(), first.cells(), this::mergedInRow1,
                     warnings);
         } catch (DataFileException e) {
             close();
@@ -379,7 +274,8 @@ public final class XlsRowSource implements RowSource, AutoCloseable {
     }
 
     /** The next row's cells, or {@code null} at the end of the sheet. */
-    private Row readRow() {
+    @Override
+    Row readRow() {
         try {
             return nextRow();
         } catch (DataFileException e) {

@@ -1,6 +1,5 @@
 package io.github.surveyreport.core.data;
 
-import io.github.surveyreport.core.internal.Digests;
 import io.github.surveyreport.core.internal.Text;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -13,7 +12,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,7 +56,7 @@ import javax.xml.stream.XMLStreamReader;
  * {@link #MAX_RATIO} times its compressed size is refused as a zip bomb, and a truncated or
  * corrupt file ends in a {@link DataFileException} naming it.
  */
-public final class XlsxRowSource implements RowSource, AutoCloseable {
+public final class XlsxRowSource extends WorkbookRowSource {
     /** Largest inflated size of one part of the workbook (the sheet's XML included). */
     static final long MAX_ENTRY_BYTES = 2L << 30;
     /** Largest ratio of inflated to compressed size, checked once an entry has inflated past {@link #RATIO_GRACE}. */
@@ -76,23 +74,14 @@ public final class XlsxRowSource implements RowSource, AutoCloseable {
     private static final String EXCEL_97 = "an Excel 97–2003 workbook (.xls), which this version does not read; "
             + "open it in Excel or LibreOffice and save it as .xlsx (Excel Workbook) or .csv (UTF-8)";
 
-    private final Path file;
-    private final String requestedSheet;
-    private final List<String> warnings = new ArrayList<>();
 
     private ZipFile zip;
-    private String sheetName;
-    private List<String> sheetNames;
     private List<String> sharedStrings;
     /** Per cell style index ({@code s}): 0 not a date, 1 date, 2 date and time, 3 time only. */
     private byte[] dateStyles = new byte[0];
     private boolean date1904;
     private String sheetPart;
     private XMLStreamReader sheet;
-    private List<String> header;
-    private long headerRow;
-    private boolean consumed;
-    private String sha256;
 
     /**
      * @param file  the workbook
@@ -100,108 +89,7 @@ public final class XlsxRowSource implements RowSource, AutoCloseable {
      *              them, or {@code null} for the first
      */
     public XlsxRowSource(Path file, String sheet) {
-        this.file = file;
-        this.requestedSheet = sheet == null || sheet.isBlank() ? null : sheet.strip();
-    }
-
-    /** The workbook. */
-    public Path file() {
-        return file;
-    }
-
-    @Override
-    public String name() {
-        return file.getFileName().toString();
-    }
-
-    /** The worksheet read (known once the header has been read). */
-    public String sheet() {
-        header();
-        return sheetName;
-    }
-
-    /** The workbook's worksheets, in the order Excel shows their tabs. */
-    public List<String> sheets() {
-        header();
-        return sheetNames;
-    }
-
-    /** The row the header is on (1). */
-    public long headerRow() {
-        header();
-        return headerRow;
-    }
-
-    /** What the reader noticed and handled, e.g. nameless columns at the end of the header. */
-    public List<String> warnings() {
-        return List.copyOf(warnings);
-    }
-
-    /** Hex SHA-256 of the workbook's bytes, for the report's provenance. */
-    public String sha256() {
-        if (sha256 == null) {
-            sha256 = Digests.sha256(file);
-        }
-        return sha256;
-    }
-
-    /** A cell as Excel names it: {@code 答卷数据!F17}, {@code 'My data'!F17}. */
-    public String location(long row, int column) {
-        if (sheetName == null) {
-            header();
-        }
-        return sheetReference(sheetName) + "!" + Columns.letter(column) + row;
-    }
-
-    /** {@code survey.xlsx 答卷数据!F17 (Q3)}. */
-    @Override
-    public String at(long line, int columnIndex) {
-        List<String> names = header();
-        String column = columnIndex >= 0 && columnIndex < names.size() ? names.get(columnIndex) : "";
-        return name() + " " + location(line, columnIndex) + (column.isEmpty() ? "" : " (" + column + ")");
-    }
-
-    @Override
-    public List<String> header() {
-        if (header == null) {
-            open();
-        }
-        return header;
-    }
-
-    @Override
-    public void forEachRow(RowHandler handler) {
-        header();
-        if (consumed) {
-            throw new IllegalStateException("rows of " + file + " were already read");
-        }
-        consumed = true;
-        try {
-            Row row;
-            while ((row = readRow()) != null) {
-                String[] cells = row.cells;
-                int last = cells.length;
-                while (last > 0 && cells[last - 1].isEmpty()) {
-                    last--;
-                }
-                if (last == 0) {
-                    continue; // an empty (perhaps only formatted) row is no response
-                }
-                if (last > header.size()) {
-                    throw new DataFileException(file, name() + " " + location(row.number, last - 1) + ": the cell holds '"
-                            + Text.forMessage(cells[last - 1]) + "' but its column has no name in the header (row "
-                            + headerRow + "); name the column or delete the value");
-                }
-                if (cells.length != header.size()) {
-                    int length = cells.length;
-                    cells = Arrays.copyOf(cells, header.size());
-                    Arrays.fill(cells, Math.min(length, cells.length), cells.length, "");
-                }
-                handler.row(row.number, cells);
-            }
-        } finally {
-            close();
-        }
+        super(file, sheet);
     }
 
     @Override
@@ -227,7 +115,8 @@ public final class XlsxRowSource implements RowSource, AutoCloseable {
     // ---------------------------------------------------------------------------------------
     // opening: package, workbook, strings, styles, the sheet's first row
 
-    private void open() {
+    @Override
+    void open() {
         checkSignature();
         try {
             zip = new ZipFile(file.toFile());
@@ -614,9 +503,6 @@ public final class XlsxRowSource implements RowSource, AutoCloseable {
     // ---------------------------------------------------------------------------------------
     // the sheet
 
-    private record Row(long number, String[] cells) {
-    }
-
     private long lastRow;
 
     private void readHeader() throws XMLStreamException {
@@ -626,7 +512,7 @@ public final class XlsxRowSource implements RowSource, AutoCloseable {
                     + "needs a header row with the column names and one row per respondent");
         }
         headerRow = 1;
-        header = excelHeader(file, name(), sheetName, first.number, first.cells, this::mergedInRow1, warnings);
+        header = excelHeader(file, name(), sheetName, first.number(), first.cells(), this::mergedInRow1, warnings);
     }
 
     /**
@@ -735,7 +621,8 @@ public final class XlsxRowSource implements RowSource, AutoCloseable {
     }
 
     /** {@link #nextRow}, its failures as {@link DataFileException}s. */
-    private Row readRow() {
+    @Override
+    Row readRow() {
         try {
             return nextRow();
         } catch (DataFileException e) {
