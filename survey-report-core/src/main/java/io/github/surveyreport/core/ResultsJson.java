@@ -54,13 +54,7 @@ public final class ResultsJson {
 
     /** The JSON text of any results object (a record, list, map or value). */
     public static String toJson(Object value) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            write(value, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return new String(toBytes(value), StandardCharsets.UTF_8);
     }
 
     private static void write(Object value, OutputStream out) throws IOException {

@@ -107,4 +107,14 @@ class SavStudyTest {
                 io.github.surveyreport.core.report.ReportOptions.defaults(), w -> { }).html(study, results);
         assertThat(html).contains("我喜欢这个产品").contains("非常同意");
     }
+
+    /** A bad cell of an SPSS file is named as SPSS counts: case and variable. */
+    @org.junit.jupiter.api.Test
+    void aBadCellIsNamedByCaseAndVariable() throws IOException {
+        copy("pspp-zlib.zsav");
+        Path yaml = dir.resolve("narrow.yaml");
+        Files.writeString(yaml, STUDY.formatted("pspp-zlib.zsav").replace("max: 5", "max: 3"), StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SurveyAnalysis.run(StudyLoader.load(yaml)))
+                .hasMessageMatching("(?s).*pspp-zlib\\.zsav case [0-9]+, variable Q[1-4]: '[45]' is outside the scale 1–3.*");
+    }
 }

@@ -62,6 +62,14 @@ public final class SavRowSource implements RowSource, AutoCloseable {
         return dictionary().charset;
     }
 
+    /** {@code data.sav case 17, variable Q3}: where a cell is, as SPSS counts (the line is the case + 1). */
+    @Override
+    public String at(long line, int columnIndex) {
+        List<String> names = header();
+        String variable = columnIndex >= 0 && columnIndex < names.size() ? names.get(columnIndex) : "";
+        return name() + " case " + (line - 1) + (variable.isEmpty() ? "" : ", variable " + variable);
+    }
+
     /** Variable name to variable label, for the variables that have one, in file order. */
     public Map<String, String> variableLabels() {
         Map<String, String> labels = new LinkedHashMap<>();
