@@ -2,13 +2,7 @@ package io.github.surveyreport.core.internal.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.surveyreport.core.ResultsJson;
-import io.github.surveyreport.core.SurveyAnalysis;
-import io.github.surveyreport.core.results.Results;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -104,16 +98,7 @@ class CfaGoldenTest {
     @SuppressWarnings("unchecked")
     private Map<String, Object> run(String name) throws IOException {
         Map<String, Object> spec = (Map<String, Object>) Json.readResource("/reference/survey/specs/" + name + ".json");
-        String csv = (String) spec.get("csv");
-        try (InputStream in = getClass().getResourceAsStream("/reference/survey/data/" + csv)) {
-            Files.copy(in, dir.resolve(csv));
-        }
-        Path study = dir.resolve("study.yaml");
-        Files.writeString(study, studyYaml(spec), StandardCharsets.UTF_8);
-        Results results = SurveyAnalysis.run(study);
-        Path json = dir.resolve("results.json");
-        ResultsJson.write(results, json);
-        return (Map<String, Object>) Json.read(Files.readString(json, StandardCharsets.UTF_8));
+        return EndToEndGoldenTest.resultsJson(dir, spec, studyYaml(spec));
     }
 
     /**

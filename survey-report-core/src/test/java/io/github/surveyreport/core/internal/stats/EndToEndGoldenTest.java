@@ -34,22 +34,29 @@ class EndToEndGoldenTest {
     @SuppressWarnings("unchecked")
     void resultsJsonMatchesTheReference(String name) throws IOException {
         Map<String, Object> spec = (Map<String, Object>) Json.readResource("/reference/survey/specs/" + name + ".json");
-        String csv = (String) spec.get("csv");
-        try (InputStream in = getClass().getResourceAsStream("/reference/survey/data/" + csv)) {
-            Files.copy(in, dir.resolve(csv));
-        }
-        Path study = dir.resolve("study.yaml");
-        Files.writeString(study, studyYaml(spec), StandardCharsets.UTF_8);
-
-        Results results = SurveyAnalysis.run(study);
-        Path json = dir.resolve("results.json");
-        ResultsJson.write(results, json);
-
-        Map<String, Object> actual = (Map<String, Object>) Json.read(Files.readString(json, StandardCharsets.UTF_8));
+        Map<String, Object> actual = resultsJson(dir, spec, studyYaml(spec));
         Map<String, Object> golden = (Map<String, Object>) Json.readResource("/reference/survey/golden/" + name + ".json");
         List<String> failures = new ArrayList<>();
         GoldenReferenceTest.compare("", golden, actual, failures);
         assertThat(failures).isEmpty();
+    }
+
+    /**
+     * Runs the engine on a spec's data set with {@code studyYaml}, as a researcher's build
+     * does, and returns the written results.json parsed.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> resultsJson(Path dir, Map<String, Object> spec, String studyYaml) throws IOException {
+        String csv = (String) spec.get("csv");
+        try (InputStream in = EndToEndGoldenTest.class.getResourceAsStream("/reference/survey/data/" + csv)) {
+            Files.copy(in, dir.resolve(csv));
+        }
+        Path study = dir.resolve("study.yaml");
+        Files.writeString(study, studyYaml, StandardCharsets.UTF_8);
+        Results results = SurveyAnalysis.run(study);
+        Path json = dir.resolve("results.json");
+        ResultsJson.write(results, json);
+        return (Map<String, Object>) Json.read(Files.readString(json, StandardCharsets.UTF_8));
     }
 
     /** The study file a researcher would write for a reference spec. */
