@@ -2,21 +2,22 @@ package io.github.surveyreport.core.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.github.surveyreport.core.data.XlsxRowSourceTest.reference;
+import static io.github.surveyreport.core.data.XlsxRowSourceTest.rows;
 
 import io.github.surveyreport.core.ResultsJson;
 import io.github.surveyreport.core.SurveyAnalysis;
 import io.github.surveyreport.core.study.StudyLoader;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import io.github.surveyreport.core.data.XlsxRowSourceTest.Line;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,23 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 class XlsRowSourceTest {
     @TempDir
     Path dir;
-
-    private static Path reference(String name) {
-        try {
-            return Path.of(XlsRowSourceTest.class.getResource("/reference/survey/xlsx/" + name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private record Line(long line, List<String> cells) {
-    }
-
-    private static List<Line> rows(RowSource source) {
-        List<Line> rows = new ArrayList<>();
-        source.forEachRow((line, cells) -> rows.add(new Line(line, Arrays.asList(cells.clone()))));
-        return rows;
-    }
 
     @Test
     void everyCellAsInTheCsvExport() {

@@ -29,7 +29,8 @@ class XlsxRowSourceTest {
     @TempDir
     Path dir;
 
-    private static Path reference(String name) {
+    /** A fixture of reference/survey/xlsx (shared with {@link XlsRowSourceTest}). */
+    static Path reference(String name) {
         try {
             return Path.of(XlsxRowSourceTest.class.getResource("/reference/survey/xlsx/" + name).toURI());
         } catch (URISyntaxException e) {
@@ -37,10 +38,11 @@ class XlsxRowSourceTest {
         }
     }
 
-    private record Line(long line, List<String> cells) {
+    /** A row as a reader hands it out: its line (Excel row) and cells. */
+    record Line(long line, List<String> cells) {
     }
 
-    private static List<Line> rows(RowSource source) {
+    static List<Line> rows(RowSource source) {
         List<Line> rows = new ArrayList<>();
         source.forEachRow((line, cells) -> rows.add(new Line(line, Arrays.asList(cells.clone()))));
         return rows;
