@@ -163,7 +163,8 @@ public final class SurveyAnalysis {
         StatisticsResults s = outcome.statistics();
         return new Results(outcome.sample(), s.reliability(), s.factorability(), s.efa(), s.cfa(), s.commonMethod(),
                 s.correlations(),
-                s.descriptives(), s.regressions(), s.hypotheses(), outcome.warnings(), provenance, null, null);
+                s.descriptives(), s.differences(), s.regressions(), s.mediation(), s.moderation(), s.bootstrap(),
+                s.hypotheses(), outcome.warnings(), provenance, null, null);
     }
 
     private static String printable(char delimiter) {

@@ -157,7 +157,7 @@ class SurveyAnalysisInputTest {
         String study = "data: {file: data.csv}\nregressions:\n  - y ~ x + Age\n";
         DataFileException e = dataFailure(study, "y,x,age\n1,2,3\n");
         assertThat(e.problems()).containsExactly("data.csv line 1: the column 'Age' is not in the header (the study file "
-                + "uses it as a term of the regression y ~ x + Age; a term that is no construct id must be a data column); "
+                + "uses it as a term of the regression y ~ x + Age (study file line 3, regressions[1]); a term that is no construct id must be a data column); "
                 + "did you mean 'age'? The header's columns are: y, x, age");
     }
 

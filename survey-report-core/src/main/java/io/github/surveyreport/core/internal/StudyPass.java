@@ -9,6 +9,7 @@ import io.github.surveyreport.core.data.RawRow;
 import io.github.surveyreport.core.data.RowSource;
 import io.github.surveyreport.core.internal.stats.AnalysisLayout;
 import io.github.surveyreport.core.internal.stats.StatisticsAccumulator;
+import io.github.surveyreport.core.internal.stats.StructuralLayout;
 import io.github.surveyreport.core.internal.stats.sem.MeasurementModel;
 import io.github.surveyreport.core.results.ProfileTable;
 import io.github.surveyreport.core.results.Sample;
@@ -41,6 +42,10 @@ public final class StudyPass {
     private final List<String> columns;
     private final Set<String> missingValues;
     private final NumberParser numbers;
+    /** Columns read as categories: the categorical columns (listwise), then the grouping columns. */
+    private final List<String> labelColumns;
+    private final int categoricalCount;
+    private int[] labelIndex;
 
     private int[] columnIndex;
     /** Per analysed column, its answer-text map (study file {@code recode}); empty when none. */
@@ -74,6 +79,10 @@ public final class StudyPass {
         this.missingValues = new HashSet<>(study.data().missing());
         this.numbers = new NumberParser(study.data().decimalComma());
         this.emptyMissing = missingValues.contains("");
+        List<String> labelled = new ArrayList<>(study.categoricalColumns());
+        this.categoricalCount = labelled.size();
+        labelled.addAll(study.groupingColumns());
+        this.labelColumns = List.copyOf(labelled);
         List<byte[]> codes = new ArrayList<>();
         for (String code : missingValues) {
             byte[] bytes = code.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
@@ -156,6 +165,12 @@ public final class StudyPass {
         for (int j = 0; j < columns.size(); j++) {
             if (tally.missingCount[j] > 0) {
                 missingByColumn.put(columns.get(j), tally.missingCount[j]);
+            }
+        }
+        for (int l = 0; l < labelColumns.size(); l++) {
+            long missing = tally.missingCount[columns.size() + l];
+            if (missing > 0) {
+                missingByColumn.merge(labelColumns.get(l), missing, Long::sum);
             }
         }
         scaleRangeCheck(results, warnings);
@@ -254,7 +269,9 @@ public final class StudyPass {
         private long emptyRows;
         /** Per analysed column: answers on a Likert scale that are not whole numbers, the first one and its line. */
         /** Per analysed column: rows read with a missing value there (a row may count in several columns). */
-        private final long[] missingCount = new long[columns.size()];
+        private final long[] missingCount = new long[columns.size() + labelColumns.size()];
+        /** The row's categories (see {@link StatisticsAccumulator#add(double[], String[])}). */
+        private final String[] labels = new String[labelColumns.size()];
         private final long[] nonInteger = new long[columns.size()];
         private final long[] nonIntegerLine = new long[columns.size()];
         private final String[] nonIntegerValue = new String[columns.size()];
@@ -363,6 +380,9 @@ public final class StudyPass {
                 }
                 values[j] = reverse[j] ? study.scale().reverse(value) : value;
             }
+            for (int l = 0; l < labels.length; l++) {
+                complete &= label(l, labelIndex[l] < 0 ? null : cells[labelIndex[l]]);
+            }
             if (!analysed(valid, complete, values)) {
                 return;
             }
@@ -444,6 +464,9 @@ public final class StudyPass {
                 }
                 x[j] = reverse[j] ? study.scale().reverse(value) : value;
             }
+            for (int l = 0; l < labels.length; l++) {
+                complete &= label(l, labelIndex[l] < 0 ? null : row.text(labelIndex[l]));
+            }
             if (!analysed(valid, complete, x)) {
                 return;
             }
@@ -467,7 +490,26 @@ public final class StudyPass {
             if (!problems.isEmpty() || !headerProblems.isEmpty()) {
                 return false; // the run fails anyway: only look for more problems
             }
-            statistics.add(rowValues);
+            statistics.add(rowValues, labels);
+            return true;
+        }
+
+        /**
+         * Reads the category of label column {@code l}: {@code null} where missing. A missing
+         * categorical term takes the row out of the listwise sample (false); a missing group
+         * only leaves the row out of that comparison.
+         */
+        private boolean label(int l, String cell) {
+            if (cell == null) {
+                labels[l] = null;
+                return false; // a column the header lacks: reported with the header's problems
+            }
+            if (isMissing(cell) || Text.isSpaces(cell)) {
+                labels[l] = null;
+                missingCount[columns.size() + l]++;
+                return l >= categoricalCount;
+            }
+            labels[l] = category(cell);
             return true;
         }
 
@@ -530,6 +572,19 @@ public final class StudyPass {
             }
             return lines;
         }
+    }
+
+    /**
+     * A category's label as results name it: the cell's text (trimmed, NFC), a number written
+     * plainly ({@code 1.0} and {@code 1} are the same category {@code 1}).
+     */
+    private String category(String cell) {
+        String text = Columns.normalize(cell.strip());
+        double number = numbers.parse(text);
+        if (Double.isFinite(number)) {
+            return java.math.BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
+        }
+        return text;
     }
 
     /** The number {@code recode} maps a cell's answer text to in column {@code j}, or {@code null}. */
@@ -622,6 +677,14 @@ public final class StudyPass {
             recode[j] = normalized;
             reverse[j] = study.isReversed(column);
         }
+        labelIndex = new int[labelColumns.size()];
+        for (int l = 0; l < labelColumns.size(); l++) {
+            String column = labelColumns.get(l);
+            labelIndex[l] = position.getOrDefault(Columns.normalize(column), -1);
+            if (labelIndex[l] < 0 && labelColumns.indexOf(column) == l) {
+                headerProblems.add(absent(column, usage(column), rawHeader));
+            }
+        }
         for (ProfileColumn p : study.profile()) {
             int index = position.getOrDefault(Columns.normalize(p.column()), -1);
             if (index < 0) {
@@ -680,7 +743,27 @@ public final class StudyPass {
         }
         for (RegressionModel r : study.regressions()) {
             if (r.terms().contains(column)) {
-                return "a term of the regression " + r + "; a term that is no construct id must be a data column";
+                return "a term of the regression " + r + (r.where() != null ? " (study file " + r.where() + ")" : "")
+                        + "; a term that is no construct id must be a data column";
+            }
+        }
+        for (var m : study.mediation()) {
+            if (m.x().equals(column) || m.y().equals(column) || m.mediators().contains(column)
+                    || m.covariates().contains(column)) {
+                return "a term of the mediation " + m + (m.where() != null ? " (study file " + m.where() + ")" : "")
+                        + "; a term that is no construct id must be a data column";
+            }
+        }
+        for (var m : study.moderation()) {
+            if (m.x().equals(column) || m.y().equals(column) || m.moderator().equals(column)
+                    || m.covariates().contains(column)) {
+                return "a term of the moderation " + m + (m.where() != null ? " (study file " + m.where() + ")" : "")
+                        + "; a term that is no construct id must be a data column";
+            }
+        }
+        for (var d : study.differences()) {
+            if (d.by().equals(column)) {
+                return "the grouping column of differences" + (d.where() != null ? " (study file " + d.where() + ")" : "");
             }
         }
         return "a column";
@@ -747,15 +830,30 @@ public final class StudyPass {
         }
         List<AnalysisLayout.RegressionSpec> regressions = new ArrayList<>();
         for (RegressionModel r : study.regressions()) {
-            regressions.add(new AnalysisLayout.RegressionSpec(r.dependent(), r.predictors()));
+            if (!r.hierarchical()) {
+                regressions.add(new AnalysisLayout.RegressionSpec(r.dependent(), r.predictors()));
+            }
         }
         List<AnalysisLayout.HypothesisSpec> hypotheses = new ArrayList<>();
         for (Hypothesis h : study.hypotheses()) {
-            hypotheses.add(new AnalysisLayout.HypothesisSpec(h.id(), h.from(), h.to(),
-                    h.sign() == Hypothesis.Sign.POSITIVE ? AnalysisLayout.Sign.POSITIVE : AnalysisLayout.Sign.NEGATIVE));
+            hypotheses.add(new AnalysisLayout.HypothesisSpec(h.id(), h.kind(), h.from(), h.via(), h.to(),
+                    h.sign() == Hypothesis.Sign.POSITIVE ? AnalysisLayout.Sign.POSITIVE : AnalysisLayout.Sign.NEGATIVE,
+                    h.expected()));
         }
+        Map<String, List<String>> declaredOrder = new java.util.HashMap<>();
+        for (ProfileColumn p : study.profile()) {
+            if (!p.order().isEmpty()) {
+                List<String> order = new ArrayList<>();
+                p.order().forEach(o -> order.add(category(o)));
+                declaredOrder.putIfAbsent(p.column(), order);
+            }
+        }
+        StructuralLayout structural = new StructuralLayout(study.categoricalColumns(), study.groupingColumns(),
+                declaredOrder, study.regressions(), study.differences(), study.mediation(), study.moderation(),
+                study.bootstrap(), study.significance());
         return new AnalysisLayout(columns, constructs, regressions, hypotheses, study.efaFactors(),
-                study.significance(), likelihood(study.cfa()), study.overallReliability());
+                study.significance(), likelihood(study.cfa()), study.overallReliability(),
+                structural.isEmpty() ? null : structural);
     }
 
     /** The CFA's likelihood in the engine's terms, or null for no CFA. */

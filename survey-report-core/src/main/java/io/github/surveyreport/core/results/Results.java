@@ -17,7 +17,11 @@ import java.util.List;
  *                      {@code null} with fewer than two construct items
  * @param correlations  Pearson correlations of the construct scores
  * @param descriptives  descriptives of the analysed columns and construct scores
+ * @param differences   one result per group comparison of the study
  * @param regressions   one result per regression of the study
+ * @param mediation     one result per mediation model of the study
+ * @param moderation    one result per moderation model of the study
+ * @param bootstrap     how indirect effects were bootstrapped, or {@code null} without mediation
  * @param hypotheses    one result per hypothesis of the study
  * @param warnings      things a researcher should look at, in plain words
  * @param provenance    which files, read how, by which engine
@@ -33,7 +37,11 @@ public record Results(
         CommonMethod commonMethod,
         Correlations correlations,
         Descriptives descriptives,
+        List<GroupDifferences> differences,
         List<RegressionResult> regressions,
+        List<Mediation> mediation,
+        List<Moderation> moderation,
+        BootstrapRun bootstrap,
         List<HypothesisResult> hypotheses,
         List<String> warnings,
         Provenance provenance,
@@ -41,7 +49,10 @@ public record Results(
         Boolean passed) {
 
     public Results {
+        differences = differences == null ? List.of() : List.copyOf(differences);
         regressions = List.copyOf(regressions);
+        mediation = mediation == null ? List.of() : List.copyOf(mediation);
+        moderation = moderation == null ? List.of() : List.copyOf(moderation);
         hypotheses = List.copyOf(hypotheses);
         warnings = List.copyOf(warnings);
         checks = checks == null ? null : List.copyOf(checks);
@@ -50,7 +61,7 @@ public record Results(
     /** These results with the gate's checks; {@code passed} is true when every check passed. */
     public Results withChecks(List<Check> gateChecks) {
         boolean allPassed = gateChecks.stream().allMatch(Check::passed);
-        return new Results(sample, reliability, factorability, efa, cfa, commonMethod, correlations, descriptives, regressions,
-                hypotheses, warnings, provenance, gateChecks, allPassed);
+        return new Results(sample, reliability, factorability, efa, cfa, commonMethod, correlations, descriptives,
+                differences, regressions, mediation, moderation, bootstrap, hypotheses, warnings, provenance, gateChecks, allPassed);
     }
 }

@@ -19,7 +19,11 @@ import java.util.List;
  * @param correlations  Pearson correlations of the construct scores; {@code null} if fewer than
  *                      two constructs
  * @param descriptives  descriptives of every analysed column and of every construct score
+ * @param differences   the group comparisons of the construct scores, in study order (empty if none)
  * @param regressions   one OLS regression per study regression, in study order (empty if none)
+ * @param mediation     the mediation models, in study order (empty if none)
+ * @param moderation    the moderation models, in study order (empty if none)
+ * @param bootstrap     how indirect effects were bootstrapped; {@code null} without mediation
  * @param hypotheses    the verdict on each hypothesis, in study order (empty if none)
  * @param warnings      human-readable warnings about the sample (for example a negative alpha);
  *                      empty if there are none
@@ -32,12 +36,19 @@ public record StatisticsResults(
         CommonMethod commonMethod,
         Correlations correlations,
         Descriptives descriptives,
+        List<GroupDifferences> differences,
         List<RegressionResult> regressions,
+        List<Mediation> mediation,
+        List<Moderation> moderation,
+        BootstrapRun bootstrap,
         List<HypothesisResult> hypotheses,
         List<String> warnings) {
 
     public StatisticsResults {
+        differences = differences == null ? List.of() : List.copyOf(differences);
         regressions = regressions == null ? List.of() : List.copyOf(regressions);
+        mediation = mediation == null ? List.of() : List.copyOf(mediation);
+        moderation = moderation == null ? List.of() : List.copyOf(moderation);
         hypotheses = hypotheses == null ? List.of() : List.copyOf(hypotheses);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }

@@ -29,7 +29,11 @@ import java.util.Set;
  *                     constructs are distinct traits)
  * @param efaFactors   number of components to extract, or {@code null} for Kaiser's rule
  * @param cfa          the confirmatory factor analysis of the constructs, or {@code null} for none
- * @param regressions  regression models in study order
+ * @param regressions  regression models in study order (ordinary and hierarchical)
+ * @param differences  group comparisons of the construct scores, in study order
+ * @param mediation    mediation models (PROCESS model 4), in study order
+ * @param moderation   moderation models (PROCESS model 1), in study order
+ * @param bootstrap    how indirect effects are bootstrapped
  * @param hypotheses   hypotheses in study order
  * @param significance alpha level the hypotheses are tested at
  * @param profile      sample-profile (demographics) columns in study order
@@ -47,6 +51,10 @@ public record Study(
         Integer efaFactors,
         CfaSpec cfa,
         List<RegressionModel> regressions,
+        List<GroupComparison> differences,
+        List<MediationModel> mediation,
+        List<ModerationModel> moderation,
+        BootstrapSpec bootstrap,
         List<Hypothesis> hypotheses,
         double significance,
         List<ProfileColumn> profile) {
@@ -64,8 +72,21 @@ public record Study(
         recode = java.util.Collections.unmodifiableMap(recodeCopy);
         constructs = List.copyOf(constructs);
         regressions = List.copyOf(regressions);
+        differences = differences == null ? List.of() : List.copyOf(differences);
+        mediation = mediation == null ? List.of() : List.copyOf(mediation);
+        moderation = moderation == null ? List.of() : List.copyOf(moderation);
+        bootstrap = bootstrap == null ? BootstrapSpec.DEFAULT : bootstrap;
         hypotheses = List.copyOf(hypotheses);
         profile = List.copyOf(profile);
+    }
+
+    /** A study without group comparisons, mediation or moderation (the first version's components). */
+    public Study(Path studyFile, String title, Language language, DataSpec data, Scale scale, Map<String, String> labels,
+                 Map<String, Map<String, Double>> recode, List<Construct> constructs, boolean overallReliability,
+                 Integer efaFactors, CfaSpec cfa, List<RegressionModel> regressions, List<Hypothesis> hypotheses,
+                 double significance, List<ProfileColumn> profile) {
+        this(studyFile, title, language, data, scale, labels, recode, constructs, overallReliability, efaFactors, cfa,
+                regressions, List.of(), List.of(), List.of(), BootstrapSpec.DEFAULT, hypotheses, significance, profile);
     }
 
     /** Key of {@link #recode} that applies to every construct item. */
@@ -92,23 +113,69 @@ public record Study(
     }
 
     /**
-     * Every data column an analysis uses, in a fixed order: the construct items in study order,
-     * then the regression columns that are not constructs, in order of first mention. The
-     * listwise sample is taken over exactly these columns.
+     * Every data column parsed as a number, in a fixed order: the construct items in study order,
+     * then the other columns of regressions, mediation and moderation models that are not
+     * constructs and not categorical, in order of first mention. The listwise sample is taken
+     * over these columns and the {@link #categoricalColumns()}.
      */
     public List<String> analysedColumns() {
         Set<String> columns = new LinkedHashSet<>();
         for (Construct construct : constructs) {
             columns.addAll(construct.items());
         }
-        for (RegressionModel model : regressions) {
-            for (String term : model.terms()) {
-                if (!isConstruct(term)) {
-                    columns.add(term);
-                }
+        Set<String> categorical = new LinkedHashSet<>(categoricalColumns());
+        for (String term : structuralTerms()) {
+            if (!isConstruct(term) && !categorical.contains(term)) {
+                columns.add(term);
             }
         }
         return List.copyOf(new ArrayList<>(columns));
+    }
+
+    /**
+     * The columns read as categories that join the listwise sample: the {@code categorical}
+     * columns of regressions and categorical moderators, in order of first mention. Their cells
+     * may hold text.
+     */
+    public List<String> categoricalColumns() {
+        Set<String> columns = new LinkedHashSet<>();
+        for (RegressionModel model : regressions) {
+            columns.addAll(model.categorical());
+        }
+        for (ModerationModel model : moderation) {
+            if (model.categorical()) {
+                columns.add(model.moderator());
+            }
+        }
+        return List.copyOf(new ArrayList<>(columns));
+    }
+
+    /** The {@code differences.by} columns, each once: read as categories, not part of the listwise sample. */
+    public List<String> groupingColumns() {
+        Set<String> columns = new LinkedHashSet<>();
+        differences.forEach(d -> columns.add(d.by()));
+        return List.copyOf(new ArrayList<>(columns));
+    }
+
+    /** Every term of regressions, mediation and moderation models, in order of first mention. */
+    private List<String> structuralTerms() {
+        Set<String> terms = new LinkedHashSet<>();
+        for (RegressionModel model : regressions) {
+            terms.addAll(model.terms());
+        }
+        for (MediationModel model : mediation) {
+            terms.add(model.x());
+            terms.addAll(model.mediators());
+            terms.add(model.y());
+            terms.addAll(model.covariates());
+        }
+        for (ModerationModel model : moderation) {
+            terms.add(model.x());
+            terms.add(model.moderator());
+            terms.add(model.y());
+            terms.addAll(model.covariates());
+        }
+        return new ArrayList<>(terms);
     }
 
     /** Whether a column's values are reverse coded before analysis. */

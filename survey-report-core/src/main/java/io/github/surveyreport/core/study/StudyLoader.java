@@ -33,7 +33,8 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class StudyLoader {
 
     private static final Set<String> TOP_KEYS = Set.of("title", "language", "data", "scale", "labels",
-            "recode", "constructs", "reliability", "efa", "cfa", "regressions", "hypotheses", "significance",
+            "recode", "constructs", "reliability", "efa", "cfa", "regressions", "differences", "mediation",
+            "moderation", "bootstrap", "hypotheses", "significance",
             "profile");
     private static final Set<String> DATA_KEYS = Set.of("file", "encoding", "delimiter", "missing", "decimal",
             "format", "sheet");
@@ -42,7 +43,9 @@ public final class StudyLoader {
     private static final Set<String> RELIABILITY_KEYS = Set.of("overall");
     private static final Set<String> EFA_KEYS = Set.of("factors");
     private static final Set<String> CFA_KEYS = Set.of("likelihood");
-    private static final Set<String> HYPOTHESIS_KEYS = Set.of("id", "path", "sign", "text");
+    private static final Set<String> HYPOTHESIS_KEYS = Set.of("id", "path", "indirect", "interaction", "sign",
+            "expect", "text");
+    private static final Set<String> HIERARCHICAL_KEYS = Set.of("dv", "blocks", "categorical");
     private static final Set<String> PROFILE_KEYS = Set.of("column", "label", "multiple", "order");
 
     private StudyLoader() {
@@ -141,7 +144,14 @@ public final class StudyLoader {
             Integer factors = parseEfa(root, constructs);
             CfaSpec cfa = parseCfa(root);
             List<RegressionModel> regressions = parseRegressions(root, constructs);
-            List<Hypothesis> hypotheses = parseHypotheses(root, regressions);
+            Set<String> ids = new LinkedHashSet<>();
+            constructs.forEach(c -> ids.add(c.id()));
+            StructuralSections structural = new StructuralSections(ids);
+            List<GroupComparison> differences = structural.differences(root);
+            List<MediationModel> mediation = structural.mediation(root);
+            List<ModerationModel> moderation = structural.moderation(root, regressions);
+            BootstrapSpec bootstrap = structural.bootstrap(root);
+            List<Hypothesis> hypotheses = parseHypotheses(root, regressions, mediation, moderation);
             double significance = parseSignificance(root);
             List<ProfileColumn> profile = parseProfile(root);
             boolean overallReliability = parseReliability(root);
@@ -150,7 +160,7 @@ public final class StudyLoader {
                 throw new StudyFileException(file, problems);
             }
             return new Study(file, title, language, data, scale, labels, recode, constructs, overallReliability, factors,
-                    cfa, regressions, hypotheses, significance, profile);
+                    cfa, regressions, differences, mediation, moderation, bootstrap, hypotheses, significance, profile);
         }
 
         /** {@code reliability: {overall: true|false}}: whether alpha over all construct items is computed. */
@@ -465,12 +475,21 @@ public final class StudyLoader {
             constructs.forEach(c -> constructIds.add(c.id()));
             for (int i = 0; i < list.size(); i++) {
                 String key = "regressions[" + (i + 1) + "]";
+                if (list.isMap(i)) {
+                    RegressionModel model = hierarchical(list, i, key, constructIds);
+                    if (model != null) {
+                        result.add(model);
+                    }
+                    continue;
+                }
                 String text = list.string(i);
                 if (text == null) {
                     continue;
                 }
                 try {
-                    RegressionModel model = FormulaParser.parse(text);
+                    RegressionModel parsed = FormulaParser.parse(text);
+                    RegressionModel model = new RegressionModel(parsed.dependent(), parsed.blocks(), List.of(),
+                            list.where(i, key));
                     Set<String> terms = new LinkedHashSet<>();
                     for (String term : model.terms()) {
                         if (!terms.add(term)) {
@@ -485,7 +504,79 @@ public final class StudyLoader {
             return result;
         }
 
-        private List<Hypothesis> parseHypotheses(YamlMap root, List<RegressionModel> regressions) {
+        /** {@code {dv: HD, blocks: [[性别, 年龄], [HR, PS]], categorical: [性别]}}. */
+        private RegressionModel hierarchical(YamlList list, int i, String key, Set<String> constructIds) {
+            YamlMap m = list.map(i, key);
+            if (m == null) {
+                return null;
+            }
+            m.checkKeys(HIERARCHICAL_KEYS);
+            String dv = m.string("dv");
+            if (dv == null) {
+                m.problem("dv", "is required: the dependent term, e.g. dv: HD");
+            }
+            List<List<String>> blocks = new ArrayList<>();
+            YamlList blockList = m.list("blocks");
+            if (blockList == null) {
+                if (!m.has("blocks")) {
+                    m.problem("blocks", "is required: the terms each step adds, e.g. blocks: [[gender, age], [HR, PS]]");
+                }
+                return null;
+            }
+            Set<String> seen = new LinkedHashSet<>();
+            if (dv != null) {
+                seen.add(dv.trim());
+            }
+            for (int b = 0; b < blockList.size(); b++) {
+                String blockKey = key + ".blocks[" + (b + 1) + "]";
+                YamlList terms = blockList.list(b, blockKey);
+                if (terms == null) {
+                    continue;
+                }
+                List<String> block = new ArrayList<>();
+                for (int t = 0; t < terms.size(); t++) {
+                    String term = terms.string(t);
+                    if (term == null) {
+                        continue;
+                    }
+                    term = FormulaParser.term(term);
+                    if (!seen.add(term)) {
+                        terms.problem(t, blockKey + "[" + (t + 1) + "]", "term " + term + " appears twice in the "
+                                + "regression (as the dependent or in an earlier block)");
+                        continue;
+                    }
+                    block.add(term);
+                }
+                if (block.isEmpty()) {
+                    blockList.problem(b, blockKey, "a block needs at least one term");
+                    continue;
+                }
+                blocks.add(block);
+            }
+            if (blocks.isEmpty()) {
+                m.problem("blocks", "needs at least one block of terms");
+                return null;
+            }
+            List<String> categorical = m.has("categorical") ? m.stringList("categorical", false) : List.of();
+            categorical = categorical == null ? List.of() : categorical;
+            List<String> all = new ArrayList<>();
+            blocks.forEach(all::addAll);
+            for (String c : categorical) {
+                if (constructIds.contains(c)) {
+                    m.problem("categorical", c + " is a construct id; only data columns can be categorical");
+                } else if (c.equals(dv)) {
+                    m.problem("categorical", c + " is the dependent term; the dependent of a regression must be "
+                            + "numeric");
+                } else if (!all.contains(c)) {
+                    m.problem("categorical", c + " is not a term of this regression's blocks ("
+                            + String.join(", ", all) + ")");
+                }
+            }
+            return dv == null ? null : new RegressionModel(dv.trim(), blocks, categorical, list.where(i, key));
+        }
+
+        private List<Hypothesis> parseHypotheses(YamlMap root, List<RegressionModel> regressions,
+                                                 List<MediationModel> mediation, List<ModerationModel> moderation) {
             List<Hypothesis> result = new ArrayList<>();
             YamlList list = root.list("hypotheses");
             if (list == null) {
@@ -504,49 +595,150 @@ public final class StudyLoader {
                 } else if (!ids.add(id)) {
                     h.problem("id", "hypothesis id " + id + " is used twice");
                 }
-                String path = h.string("path");
-                String signText = h.string("sign");
-                Hypothesis.Sign sign = Hypothesis.Sign.POSITIVE;
-                if (signText == null) {
-                    if (!h.has("sign")) {
-                        h.problem("sign", "is required: positive or negative");
+                Hypothesis.Sign sign = sign(h);
+                boolean expected = expectation(h);
+                List<String> kinds = new ArrayList<>();
+                for (String k : List.of("path", "indirect", "interaction")) {
+                    if (h.has(k)) {
+                        kinds.add(k);
                     }
-                } else if (signText.trim().equalsIgnoreCase("positive")) {
-                    sign = Hypothesis.Sign.POSITIVE;
-                } else if (signText.trim().equalsIgnoreCase("negative")) {
-                    sign = Hypothesis.Sign.NEGATIVE;
-                } else {
-                    h.problem("sign", "'" + signText + "' must be positive or negative");
                 }
-                if (path == null) {
-                    if (!h.has("path")) {
-                        h.problem("path", "is required, e.g. path: HR -> HD");
-                    }
+                if (kinds.size() != 1) {
+                    h.problem(kinds.isEmpty() ? "path" : kinds.get(1), kinds.isEmpty()
+                            ? "is required (or indirect:, or interaction:), e.g. path: HR -> HD"
+                            : "a hypothesis has one of path, indirect and interaction, not " + String.join(" and ", kinds));
                     continue;
                 }
-                int arrow = path.indexOf("->");
-                if (arrow < 0 || path.indexOf("->", arrow + 2) >= 0) {
-                    h.problem("path", "'" + path + "' must have the form FROM -> TO, e.g. HR -> HD");
+                String kind = kinds.get(0);
+                String text = h.string(kind);
+                if (text == null) {
                     continue;
                 }
-                String from = FormulaParser.term(path.substring(0, arrow));
-                String to = FormulaParser.term(path.substring(arrow + 2));
-                if (from.isEmpty() || to.isEmpty()) {
-                    h.problem("path", "'" + path + "' must have the form FROM -> TO, e.g. HR -> HD");
-                    continue;
+                Hypothesis parsed = switch (kind) {
+                    case "path" -> pathHypothesis(h, id, text, sign, expected, regressions);
+                    case "indirect" -> indirectHypothesis(h, id, text, sign, expected, mediation);
+                    default -> interactionHypothesis(h, id, text, sign, expected, moderation);
+                };
+                if (parsed != null) {
+                    result.add(parsed);
                 }
-                boolean tested = regressions.stream()
-                        .anyMatch(r -> r.dependent().equals(to) && r.predictors().contains(from));
-                if (!tested) {
-                    List<String> models = new ArrayList<>();
-                    regressions.forEach(r -> models.add(r.toString()));
-                    h.problem("path", "path " + from + " -> " + to + " is in no regression: no regression has "
-                            + to + " as dependent with " + from + " as predictor (regressions: "
-                            + (models.isEmpty() ? "none" : String.join("; ", models)) + ")");
-                }
-                result.add(new Hypothesis(id, from, to, sign, h.string("text")));
             }
             return result;
+        }
+
+        private static Hypothesis.Sign sign(YamlMap h) {
+            String signText = h.string("sign");
+            if (signText == null) {
+                if (!h.has("sign")) {
+                    h.problem("sign", "is required: positive or negative");
+                }
+            } else if (signText.trim().equalsIgnoreCase("negative")) {
+                return Hypothesis.Sign.NEGATIVE;
+            } else if (!signText.trim().equalsIgnoreCase("positive")) {
+                h.problem("sign", "'" + signText + "' must be positive or negative");
+            }
+            return Hypothesis.Sign.POSITIVE;
+        }
+
+        /** {@code expect: supported} (the default) or {@code expect: not supported}. */
+        private static boolean expectation(YamlMap h) {
+            String text = h.string("expect");
+            if (text == null) {
+                return true;
+            }
+            String normalized = text.trim().toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s_-]+", " ");
+            if (normalized.equals("supported") || normalized.equals("true")) {
+                return true;
+            }
+            if (normalized.equals("not supported") || normalized.equals("unsupported") || normalized.equals("false")) {
+                return false;
+            }
+            h.problem("expect", "'" + text + "' must be supported or not supported (what the manuscript reports)");
+            return true;
+        }
+
+        private static Hypothesis pathHypothesis(YamlMap h, String id, String path, Hypothesis.Sign sign,
+                                                 boolean expected, List<RegressionModel> regressions) {
+            List<String> parts = arrows(path);
+            if (parts.size() != 2) {
+                h.problem("path", "'" + path + "' must have the form FROM -> TO, e.g. HR -> HD"
+                        + (parts.size() == 3 ? " (a mediated path is written indirect: " + path + ")" : ""));
+                return null;
+            }
+            String from = parts.get(0);
+            String to = parts.get(1);
+            boolean tested = regressions.stream()
+                    .anyMatch(r -> r.dependent().equals(to) && r.predictors().contains(from));
+            if (!tested) {
+                List<String> models = new ArrayList<>();
+                regressions.forEach(r -> models.add(r.toString()));
+                h.problem("path", "path " + from + " -> " + to + " is in no regression: no regression has "
+                        + to + " as dependent with " + from + " as predictor (regressions: "
+                        + (models.isEmpty() ? "none" : String.join("; ", models)) + ")");
+            } else if (regressions.stream().anyMatch(r -> r.dependent().equals(to) && r.isCategorical(from)
+                    && r.predictors().contains(from))) {
+                h.problem("path", from + " is a categorical term, with one coefficient per category; a path "
+                        + "hypothesis needs a numeric predictor");
+            }
+            return new Hypothesis(id, Hypothesis.Kind.PATH, from, null, to, sign, expected, h.string("text"));
+        }
+
+        private static Hypothesis indirectHypothesis(YamlMap h, String id, String path, Hypothesis.Sign sign,
+                                                     boolean expected, List<MediationModel> mediation) {
+            List<String> parts = arrows(path);
+            if (parts.size() != 3) {
+                h.problem("indirect", "'" + path + "' must have the form X -> M -> Y, e.g. HR -> MA -> HD");
+                return null;
+            }
+            String x = parts.get(0);
+            String m = parts.get(1);
+            String y = parts.get(2);
+            boolean tested = mediation.stream()
+                    .anyMatch(model -> model.x().equals(x) && model.y().equals(y) && model.mediators().contains(m));
+            if (!tested) {
+                List<String> models = new ArrayList<>();
+                mediation.forEach(model -> models.add(model.toString()));
+                h.problem("indirect", x + " -> " + m + " -> " + y + " is in no mediation model: none has x: " + x
+                        + ", y: " + y + " and " + m + " among its mediators (mediation: "
+                        + (models.isEmpty() ? "none" : String.join("; ", models)) + ")");
+            }
+            return new Hypothesis(id, Hypothesis.Kind.INDIRECT, x, m, y, sign, expected, h.string("text"));
+        }
+
+        private static Hypothesis interactionHypothesis(YamlMap h, String id, String text, Hypothesis.Sign sign,
+                                                        boolean expected, List<ModerationModel> moderation) {
+            List<String> parts = arrows(text);
+            String[] factors = parts.size() == 2 ? parts.get(0).split("\\s+[x×*]\\s+|\\s*[×*]\\s*") : new String[0];
+            if (factors.length != 2) {
+                h.problem("interaction", "'" + text + "' must have the form X x W -> Y, e.g. PS x PO -> HD");
+                return null;
+            }
+            String x = FormulaParser.term(factors[0]);
+            String w = FormulaParser.term(factors[1]);
+            String y = parts.get(1);
+            boolean tested = moderation.stream().anyMatch(model -> model.y().equals(y)
+                    && (model.x().equals(x) && model.moderator().equals(w)
+                    || model.x().equals(w) && model.moderator().equals(x)));
+            if (!tested) {
+                List<String> models = new ArrayList<>();
+                moderation.forEach(model -> models.add(model.toString()));
+                h.problem("interaction", x + " x " + w + " -> " + y + " is in no moderation model (moderation: "
+                        + (models.isEmpty() ? "none" : String.join("; ", models)) + ")");
+            }
+            return new Hypothesis(id, Hypothesis.Kind.INTERACTION, x, w, y, sign, expected, h.string("text"));
+        }
+
+        /** The terms of {@code A -> B -> C}, trimmed and unquoted; an empty list if a term is empty. */
+        private static List<String> arrows(String text) {
+            List<String> parts = new ArrayList<>();
+            for (String part : text.split("->", -1)) {
+                String term = FormulaParser.term(part);
+                if (term.isEmpty()) {
+                    return List.of();
+                }
+                parts.add(term);
+            }
+            return parts;
         }
 
         private double parseSignificance(YamlMap root) {

@@ -52,8 +52,8 @@ class ComponentAgreementTest {
         assignment.put("B", 1);
         Efa efa = new Efa("pca", "varimax", 2, 2, List.of(2.0, 1.0), loadings, communalities, List.of(1.48, 1.43),
                 new Efa.VarianceExplained(List.of(row, row), List.of(row, row), List.of(row, row)), assignment);
-        Results results = new Results(null, null, null, efa, null, null, null, null, List.of(), List.of(),
-                List.of(), null, null, null);
+        Results results = new Results(null, null, null, efa, null, null, null, null, List.of(), List.of(), List.of(),
+                List.of(), null, List.of(), List.of(), null, null, null);
 
         // the report: B's block (component 1) first, then A's (component 2), A's items by their loading on 2
         @SuppressWarnings("unchecked")

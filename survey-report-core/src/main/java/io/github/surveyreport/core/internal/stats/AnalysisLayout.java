@@ -3,6 +3,8 @@ package io.github.surveyreport.core.internal.stats;
 import io.github.surveyreport.core.AnalysisException;
 import io.github.surveyreport.core.internal.stats.sem.MeasurementModel;
 
+import io.github.surveyreport.core.study.Hypothesis;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +25,8 @@ import java.util.Set;
  * @param cfa          the likelihood of the confirmatory factor analysis of the constructs, or
  *                     {@code null} for none
  * @param overallReliability whether the reliability of all construct items together is computed
+ * @param structural   the structural analyses (hierarchical regressions, group comparisons,
+ *                     mediation, moderation), or {@code null} for none
  */
 public record AnalysisLayout(
         List<String> columns,
@@ -32,7 +36,8 @@ public record AnalysisLayout(
         Integer efaFactors,
         double significance,
         MeasurementModel.Likelihood cfa,
-        boolean overallReliability) {
+        boolean overallReliability,
+        StructuralLayout structural) {
 
     /** A construct: its score is the mean of its items (reverse coding applied by the caller). */
     public record ConstructSpec(String id, List<String> items) {
@@ -53,13 +58,23 @@ public record AnalysisLayout(
     /** The expected sign of a path's standardized coefficient. */
     public enum Sign { POSITIVE, NEGATIVE }
 
-    /** Hypothesis {@code from -> to} with the expected sign. */
-    public record HypothesisSpec(String id, String from, String to, Sign sign) {
+    /**
+     * A hypothesis with the expected sign and the manuscript's claim: a path {@code from -> to}, an
+     * indirect effect {@code from -> via -> to} or an interaction {@code from x via -> to}.
+     */
+    public record HypothesisSpec(String id, Hypothesis.Kind kind, String from, String via, String to, Sign sign,
+                                 boolean expected) {
         public HypothesisSpec {
             Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(to, "to");
             Objects.requireNonNull(sign, "sign");
+        }
+
+        /** A path hypothesis claimed supported. */
+        public HypothesisSpec(String id, String from, String to, Sign sign) {
+            this(id, Hypothesis.Kind.PATH, from, null, to, sign, true);
         }
     }
 
@@ -70,7 +85,12 @@ public record AnalysisLayout(
         hypotheses = hypotheses == null ? List.of() : List.copyOf(hypotheses);
         validate(columns, constructs, regressions);
         for (HypothesisSpec h : hypotheses) {
+            if (h.kind() != Hypothesis.Kind.PATH) {
+                continue; // the study file's reader checked that the model exists
+            }
             boolean found = regressions.stream()
+                    .anyMatch(r -> r.dependent().equals(h.to()) && r.predictors().contains(h.from()))
+                    || structural != null && structural.regressions().stream()
                     .anyMatch(r -> r.dependent().equals(h.to()) && r.predictors().contains(h.from()));
             if (!found) {
                 throw new AnalysisException(HypothesisEvaluation.missingPath(h));
@@ -82,7 +102,7 @@ public record AnalysisLayout(
     public AnalysisLayout(List<String> columns, List<ConstructSpec> constructs, List<RegressionSpec> regressions,
                           List<HypothesisSpec> hypotheses, Integer efaFactors, double significance,
                           MeasurementModel.Likelihood cfa) {
-        this(columns, constructs, regressions, hypotheses, efaFactors, significance, cfa, true);
+        this(columns, constructs, regressions, hypotheses, efaFactors, significance, cfa, true, null);
     }
 
     /** A layout without a CFA. */

@@ -99,6 +99,7 @@ final class RegressionAnalysis {
         Double p = exact ? null : TailProbabilities.fUpper(f, dfReg, dfRes);
 
         double sdY = Math.sqrt(moments.covariance(yIdx, yIdx));
+        double tCrit = exact ? 0 : StudentQuantile.twoSided(0.05, dfRes);
         List<Coefficient> coefficients = new ArrayList<>(k);
         for (int i = 0; i < k; i++) {
             double bi = b[i].doubleValue();
@@ -106,18 +107,29 @@ final class RegressionAnalysis {
             Double t = se > 0 ? bi / se : null;
             Double pt = t == null ? null : TailProbabilities.studentTwoSided(t, dfRes);
             if (i == 0) {
-                coefficients.add(new Coefficient(RegressionResult.INTERCEPT, bi, se, t, pt, null, null, null));
+                coefficients.add(new Coefficient(RegressionResult.INTERCEPT, bi, se, t, pt, lower(bi, se, tCrit, exact),
+                        upper(bi, se, tCrit, exact), null, null, null));
             } else {
                 int v = xIdx[i - 1];
                 double beta = bi * Math.sqrt(moments.covariance(v, v)) / sdY;
                 // VIF_j = 1/(1 - R²_j) = [(X'X)⁻¹]_jj · Σ(x_j - x̄_j)², as car::vif for numeric terms
                 double vif = xtxInvDiag[i] * moments.comoment(v, v);
-                coefficients.add(new Coefficient(spec.predictors().get(i - 1), bi, se, t, pt, beta, vif, 1.0 / vif));
+                coefficients.add(new Coefficient(spec.predictors().get(i - 1), bi, se, t, pt, lower(bi, se, tCrit, exact),
+                        upper(bi, se, tCrit, exact), beta, vif, 1.0 / vif));
             }
         }
         Double dw = exact ? null : durbinWatson(b, diffs, sse);
         return new RegressionResult(spec.dependent(), spec.predictors(), n, Math.sqrt(rSquared), rSquared, adj,
-                sigma, dw, f, dfReg, dfRes, p, ssr, sse, sst, coefficients, note);
+                sigma, dw, f, dfReg, dfRes, p, ssr, sse, sst, coefficients, rSquared < 1 ? rSquared / (1 - rSquared) : null, null, note);
+    }
+
+    /** The 95% interval's ends (as R's {@code confint}); {@code null} for an exact fit. */
+    private static Double lower(double b, double se, double tCrit, boolean exact) {
+        return exact ? null : b - tCrit * se;
+    }
+
+    private static Double upper(double b, double se, double tCrit, boolean exact) {
+        return exact ? null : b + tCrit * se;
     }
 
     /**

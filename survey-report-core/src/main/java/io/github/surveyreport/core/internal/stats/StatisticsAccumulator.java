@@ -49,6 +49,9 @@ public final class StatisticsAccumulator {
     private final double[] first;
     private final double[] last;
     private final double[] diff;
+    /** The structural analyses' state, or null when the study has none. */
+    private final StructuralAccumulator structural;
+    private static final String[] NO_LABELS = new String[0];
 
     public StatisticsAccumulator(AnalysisLayout layout) {
         this.layout = layout;
@@ -80,6 +83,16 @@ public final class StatisticsAccumulator {
             differences[i] = new CoMoments(all.length, false);
             maxTerms = Math.max(maxTerms, all.length);
         }
+        if (layout.structural() != null && !layout.structural().isEmpty()) {
+            int[] scores = new int[c];
+            for (int i = 0; i < c; i++) {
+                scores[i] = p + i;
+            }
+            structural = new StructuralAccumulator(layout.structural(), layout::variableIndex, scores,
+                    layout.constructs().stream().map(AnalysisLayout.ConstructSpec::id).toList());
+        } else {
+            structural = null;
+        }
         vars = new double[v];
         first = new double[v];
         last = new double[v];
@@ -91,6 +104,15 @@ public final class StatisticsAccumulator {
      * coding already applied. Does not allocate.
      */
     public void add(double[] row) {
+        add(row, NO_LABELS);
+    }
+
+    /**
+     * Adds one complete row with its categories: {@code labels} holds the row's category of each
+     * of the structural layout's cell columns, then of each grouping column ({@code null} where
+     * the row has no group).
+     */
+    public void add(double[] row, String[] labels) {
         if (row.length != p) {
             throw new IllegalArgumentException("expected " + p + " values, got " + row.length);
         }
@@ -122,6 +144,9 @@ public final class StatisticsAccumulator {
             }
             System.arraycopy(x, 0, last, 0, v);
         }
+        if (structural != null) {
+            structural.add(x, labels);
+        }
     }
 
     /**
@@ -148,6 +173,9 @@ public final class StatisticsAccumulator {
             regressions[r].merge(later.regressions[r]);
         }
         moments.merge(later.moments);
+        if (structural != null) {
+            structural.merge(later.structural);
+        }
         if (empty) {
             System.arraycopy(later.first, 0, first, 0, v);
         }
@@ -253,7 +281,7 @@ public final class StatisticsAccumulator {
                     () -> CorrelationAnalysis.analyse(ids, moments.correlation(idx), n));
         }
 
-        List<RegressionResult> regs = new ArrayList<>(regressions.length);
+        List<RegressionResult> ordinary = new ArrayList<>(regressions.length);
         for (int r = 0; r < regressions.length; r++) {
             int[] all = regressionVars[r];
             int[] x = java.util.Arrays.copyOf(all, all.length - 1);
@@ -262,14 +290,18 @@ public final class StatisticsAccumulator {
             terms.add(0, spec.dependent());
             RegressionAccumulator acc = regressions[r];
             CoMoments diffs = differences[r];
-            regs.add(NumericalFailure.guard("regression " + spec.dependent() + " ~ "
+            ordinary.add(NumericalFailure.guard("regression " + spec.dependent() + " ~ "
                     + String.join(" + ", spec.predictors()), terms,
                     () -> RegressionAnalysis.analyse(spec, acc.factor(), moments, x, all[all.length - 1], diffs)));
         }
-        List<HypothesisResult> hypotheses =
-                HypothesisEvaluation.evaluate(layout.hypotheses(), regs, layout.significance());
+        StructuralResults s = structural == null ? StructuralResults.NONE
+                : StructuralResults.of(new StructuralAnalysis(structural, warnings), layout, ordinary);
+        List<RegressionResult> regs = structural == null ? ordinary : s.regressions();
+        List<HypothesisResult> hypotheses = HypothesisEvaluation.evaluate(layout.hypotheses(), regs, s.mediation(),
+                s.moderation(), layout.significance());
         return new StatisticsResults(reliability, factorability, efa, cfa, commonMethod, correlations,
-                DescriptiveAnalysis.analyse(layout, moments), regs, hypotheses, warnings);
+                DescriptiveAnalysis.analyse(layout, moments), s.differences(), regs, s.mediation(), s.moderation(),
+                s.bootstrap(), hypotheses, warnings);
     }
 
     private ScaleReliability scale(String name, List<String> items, int[] idx, List<String> warnings) {
