@@ -1,6 +1,6 @@
 def log = new File(basedir, 'build.log').getText('UTF-8')
 assert log.contains("[ERROR] Reliability of O (Openness): Cronbach's alpha .608 is below the minimum .70 (minAlpha)")
-assert log.contains('[ERROR] Hypothesis H4 (O → A): not supported (β = .020, p = .268; expected a positive effect at p < .05) (requireSupportedHypotheses)') ||
+assert log.contains('[ERROR] Hypothesis H4 (O → A): not supported (β = .020, p = .268; expected a positive effect at p < .05), but the manuscript reports it supported (requireSupportedHypotheses)') ||
        log.contains('[ERROR] Hypothesis H4 (O ') // console encodings other than UTF-8 mangle the arrow
 assert log.contains('quality checks failed; see ')
 // the five-factor CFA (lavaan 0.6.14, Wishart: CFI .782) fails the default fit and convergent-validity limits

@@ -179,7 +179,11 @@ public enum GateRule {
             }
         }
     },
-    /** Whether every hypothesis must be supported (its path significant with the expected sign). */
+    /**
+     * Whether every hypothesis must come out as the manuscript reports it: supported (the default
+     * claim) or, with {@code expect: not supported}, not supported. The gate checks the claim, not
+     * the wish: a claim that stops holding when the data change fails the build.
+     */
     REQUIRE_SUPPORTED_HYPOTHESES("requireSupportedHypotheses", Section.HYPOTHESES, Direction.REQUIRED, Scale.P_VALUE,
             "true", null) {
         @Override
@@ -190,15 +194,34 @@ public enum GateRule {
                 HypothesisResult result = hypotheses.get(h);
                 Hypothesis hypothesis = e.study().hypotheses().stream().filter(x -> x.id().equals(result.id()))
                         .findFirst().orElse(null);
-                String expected = hypothesis == null ? "" : hypothesis.sign().name().toLowerCase(Locale.ROOT);
-                String what = "Hypothesis " + result.id() + " (" + result.from() + " → " + result.to() + "): ";
-                String stats = "β = " + FORMAT.bounded(result.beta()) + ", " + FORMAT.pText(result.p());
-                String message = result.supported()
-                        ? what + "supported (" + stats + ") (" + key() + ")"
-                        : what + "not supported (" + stats + "; expected a " + expected + " effect at p < "
-                                + formatLimit(BigDecimal.valueOf(significance)) + ") (" + key() + ")";
-                // value and limit: the path's p and the study's significance level
-                e.add(this, new Check(key(), result.id(), result.p(), significance, result.supported(), message), h);
+                String sign = hypothesis == null ? "" : hypothesis.sign().name().toLowerCase(Locale.ROOT);
+                String what = "Hypothesis " + result.id() + " (" + notation(result) + "): ";
+                String stats = switch (result.kind()) {
+                    case "indirect" -> "indirect effect = " + FORMAT.num(result.estimate()) + ", "
+                            + Math.round(e.results().bootstrap() == null ? 95 : e.results().bootstrap().confidence() * 100)
+                            + "% bootstrap CI [" + FORMAT.num(result.lower()) + ", " + FORMAT.num(result.upper()) + "]";
+                    case "interaction" -> "b = " + FORMAT.num(result.estimate()) + ", " + FORMAT.pText(result.p());
+                    default -> "β = " + FORMAT.bounded(result.beta()) + ", " + FORMAT.pText(result.p());
+                };
+                String criterion = result.kind().equals("indirect")
+                        ? "expected a " + sign + " effect whose interval excludes 0"
+                        : "expected a " + sign + " effect at p < " + formatLimit(BigDecimal.valueOf(significance));
+                String message;
+                if (result.expected()) {
+                    message = result.supported()
+                            ? what + "supported (" + stats + "), as the manuscript reports (" + key() + ")"
+                            : what + "not supported (" + stats + "; " + criterion + "), but the manuscript reports it "
+                                    + "supported (" + key() + ")";
+                } else {
+                    message = result.supported()
+                            ? what + "supported (" + stats + "), but the manuscript reports it not supported (expect: "
+                                    + "not supported): the claim no longer holds; revise the manuscript and the study "
+                                    + "file (" + key() + ")"
+                            : what + "not supported (" + stats + "), as the manuscript reports (expect: not supported) ("
+                                    + key() + ")";
+                }
+                // value and limit: the test's p (none for an indirect effect) and the study's significance level
+                e.add(this, new Check(key(), result.id(), result.p(), significance, result.claimHolds(), message), h);
             }
         }
     },
@@ -583,6 +606,15 @@ public enum GateRule {
                 ? failed("CFA", limit, "Measurement model (CFA): " + index + " could not be computed, as the "
                         + "estimation did not converge (" + key + ")")
                 : compare("CFA", value.apply(cfa.fit()), limit, v -> "Measurement model (CFA): " + index + " " + v));
+    }
+
+    /** {@code A → B}, {@code A → M → B} or {@code A × W → B}. */
+    private static String notation(HypothesisResult result) {
+        return switch (result.kind()) {
+            case "indirect" -> result.from() + " → " + result.via() + " → " + result.to();
+            case "interaction" -> result.from() + " × " + result.via() + " → " + result.to();
+            default -> result.from() + " → " + result.to();
+        };
     }
 
     private static String model(RegressionResult regression) {
