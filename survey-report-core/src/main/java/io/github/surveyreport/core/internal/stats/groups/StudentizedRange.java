@@ -1,7 +1,6 @@
 package io.github.surveyreport.core.internal.stats.groups;
 
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
-import org.apache.commons.math3.special.Erf;
 import org.apache.commons.math3.special.Gamma;
 
 /**
@@ -166,7 +165,7 @@ public final class StudentizedRange {
 
     /** Q(z) = P(Z &gt; z), relatively accurate in the upper tail. */
     static double upperNormal(double z) {
-        return 0.5 * Erf.erfc(z / Math.sqrt(2.0));
+        return NormalTail.upper(z);
     }
 
     // --- outer integral over t = log s, s = sqrt(chi2_df / df)
