@@ -26,11 +26,12 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Every number of {@code differences} in {@code golden/*-plus.json} (R 4.2.2, car 3.1, computed
- * by {@code golden_plus.R}) from the CSV data: construct scores as item means after reverse
+ * by {@code golden_plus.R}), and in {@code hs1939-posthoc-golden.json} next to this class (the
+ * post hoc methods those do not use), from the CSV data: construct scores as item means after reverse
  * coding, the listwise sample over construct items and every column a regression, mediation or
  * moderation uses (not the {@code by} columns), groups in ascending order.
  *
@@ -45,12 +46,17 @@ class GroupComparisonGoldenTest {
 
     private static final String BASE = "/reference/survey/";
 
-    @ParameterizedTest
-    @ValueSource(strings = {"bfi", "hs1939"})
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "bfi, /reference/survey/specs/bfi-plus.json, /reference/survey/golden/bfi-plus.json",
+        "hs1939, /reference/survey/specs/hs1939-plus.json, /reference/survey/golden/hs1939-plus.json",
+        // LSD, Bonferroni, Games–Howell on hs1939's six age groups; see the README next to these files
+        "hs1939-posthoc, hs1939-posthoc-spec.json, hs1939-posthoc-golden.json",
+    })
     @SuppressWarnings("unchecked")
-    void differencesMatchR(String name) {
-        Map<String, Object> spec = (Map<String, Object>) readJson(BASE + "specs/" + name + "-plus.json");
-        Map<String, Object> golden = (Map<String, Object>) readJson(BASE + "golden/" + name + "-plus.json");
+    void differencesMatchR(String name, String specResource, String goldenResource) {
+        Map<String, Object> spec = (Map<String, Object>) readJson(specResource);
+        Map<String, Object> golden = (Map<String, Object>) readJson(goldenResource);
         Table data = readCsv(BASE + "data/" + spec.get("csv"));
 
         List<Map<String, Object>> constructs = (List<Map<String, Object>>) spec.get("constructs");
