@@ -2,27 +2,52 @@ package io.github.surveyreport.core.internal.stats.bootstrap;
 
 import java.util.random.RandomGenerator;
 
-/** TEMPORARY stub: replaced by the group-comparison branch (exact conditional binomials). */
+/**
+ * Exact multinomial variates by conditional binomials: cell i receives
+ * Binomial(trials left, counts[i] / total left). A bootstrap over the distinct rows of a data set
+ * draws how often each distinct row (with its count) appears in a resample this way, in time
+ * proportional to the number of distinct rows rather than the number of cases.
+ */
 public final class Multinomial {
+
     private Multinomial() {
     }
 
+    /**
+     * Fills {@code out[i]} with a Multinomial(trials, counts[i] / total) draw; the entries sum to
+     * {@code trials}.
+     *
+     * @param rng    the source of uniforms
+     * @param trials number of trials, ≥ 0
+     * @param counts non-negative cell weights
+     * @param total  their sum (&gt; 0 when trials &gt; 0)
+     * @param out    receives the draw; at least as long as {@code counts}
+     */
     public static void draw(RandomGenerator rng, long trials, long[] counts, long total, long[] out) {
-        // stub: inversion by cumulative search per trial (slow, exact)
-        java.util.Arrays.fill(out, 0);
-        long[] cumulative = new long[counts.length];
-        long s = 0;
-        for (int i = 0; i < counts.length; i++) {
-            s += counts[i];
-            cumulative[i] = s;
+        if (trials < 0 || out.length < counts.length) {
+            throw new IllegalArgumentException("trials " + trials + ", " + counts.length + " cells, out " + out.length);
         }
-        for (long t = 0; t < trials; t++) {
-            long u = rng.nextLong(total);
-            int idx = java.util.Arrays.binarySearch(cumulative, u + 1);
-            if (idx < 0) {
-                idx = -idx - 1;
+        long left = trials;
+        long weight = total;
+        for (int i = 0; i < counts.length; i++) {
+            long c = counts[i];
+            if (c < 0 || c > weight) {
+                throw new IllegalArgumentException("counts do not sum to total " + total);
             }
-            out[idx]++;
+            long x;
+            if (left == 0 || c == 0) {
+                x = 0;
+            } else if (c == weight) {
+                x = left;
+            } else {
+                x = Binomial.draw(rng, left, (double) c / (double) weight);
+            }
+            out[i] = x;
+            left -= x;
+            weight -= c;
+        }
+        if (left != 0 || weight != 0) {
+            throw new IllegalArgumentException("counts do not sum to total " + total);
         }
     }
 }

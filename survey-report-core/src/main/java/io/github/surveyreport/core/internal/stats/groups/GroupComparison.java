@@ -48,16 +48,27 @@ public final class GroupComparison {
         if (!(confidence > 0 && confidence < 1)) {
             throw new IllegalArgumentException("confidence must be in (0, 1): " + confidence);
         }
+        // every statistic but the reported means is computed on values relative to a common
+        // shift (a value of the data), so a large common offset costs no digits of the
+        // differences between the means
+        double shift = Double.NaN;
+        for (ValueCounts g : groups) {
+            if (g.distinct() > 0) {
+                double[] v = g.sortedValues();
+                shift = v[v.length / 2];
+                break;
+            }
+        }
         Moments[] m = new Moments[k];
         List<GroupStatistics> stats = new ArrayList<>(k);
         for (int i = 0; i < k; i++) {
-            m[i] = new Moments(groups.get(i));
-            if (m[i].n == 0) {
+            if (groups.get(i).count() == 0) {
                 throw new IllegalArgumentException("group " + labels.get(i) + " is empty");
             }
-            stats.add(new GroupStatistics(labels.get(i), m[i].n, m[i].mean, Math.sqrt(m[i].variance())));
+            m[i] = new Moments(groups.get(i), shift);
+            stats.add(new GroupStatistics(labels.get(i), m[i].n, shift + m[i].mean, Math.sqrt(m[i].variance())));
         }
-        LeveneTest levene = levene(groups, m);
+        LeveneTest levene = levene(m);
         if (k == 2) {
             return new TwoGroupTest(outcome, stats, levene, studentT(m[0], m[1]), welchT(m[0], m[1]));
         }
@@ -92,15 +103,26 @@ public final class GroupComparison {
                 postHoc(labels, m, method, confidence, mse, df2));
     }
 
-    /** n, mean and Σ(x − mean)² of one group, two-pass over its distinct values. */
+    /**
+     * n, mean and Σ(x − mean)² of one group, two-pass over its distinct values; the values and
+     * the mean are relative to {@code shift}.
+     */
     static final class Moments {
         final long n;
         final double mean;
         final double ss;
+        final double[] values;
+        final long[] counts;
 
-        Moments(ValueCounts counts) {
-            double[] v = counts.sortedValues();
-            long[] c = counts.sortedCounts();
+        Moments(ValueCounts table, double shift) {
+            double[] raw = table.sortedValues();
+            double[] v = new double[raw.length];
+            for (int i = 0; i < raw.length; i++) {
+                v[i] = raw[i] - shift;
+            }
+            long[] c = table.sortedCounts();
+            values = v;
+            counts = c;
             long total = 0;
             double sum = 0;
             for (int i = 0; i < v.length; i++) {
@@ -129,14 +151,14 @@ public final class GroupComparison {
     }
 
     /** Levene's test: the one-way ANOVA of |x − group mean|, exact from the frequency tables. */
-    private static LeveneTest levene(List<ValueCounts> groups, Moments[] m) {
+    private static LeveneTest levene(Moments[] m) {
         int k = m.length;
         double[] dMean = new double[k];
         long total = 0;
         double grand = 0;
         for (int i = 0; i < k; i++) {
-            double[] v = groups.get(i).sortedValues();
-            long[] c = groups.get(i).sortedCounts();
+            double[] v = m[i].values;
+            long[] c = m[i].counts;
             double s = 0;
             for (int j = 0; j < v.length; j++) {
                 s += c[j] * Math.abs(v[j] - m[i].mean);
@@ -156,8 +178,8 @@ public final class GroupComparison {
         for (int i = 0; i < k; i++) {
             double d = dMean[i] - grand;
             ssb += m[i].n * d * d;
-            double[] v = groups.get(i).sortedValues();
-            long[] c = groups.get(i).sortedCounts();
+            double[] v = m[i].values;
+            long[] c = m[i].counts;
             for (int j = 0; j < v.length; j++) {
                 double e = Math.abs(v[j] - m[i].mean) - dMean[i];
                 ssw += c[j] * e * e;
