@@ -13,7 +13,9 @@ import java.util.stream.IntStream;
  * <p><b>Exact and cheap.</b> A resample of n rows drawn with replacement is, in distribution, a
  * multinomial draw of counts over the distinct rows with probabilities count/n. Each resample
  * therefore costs O(distinct rows), not O(n): a Likert study of a million respondents has a few
- * thousand distinct (x, m, y) rows.
+ * thousand distinct (x, m, y) rows. When more than one row in 16 is distinct (continuous data), drawing
+ * n row indices is cheaper than a binomial per distinct row and is used instead: the cost is
+ * then n per resample, as for any row bootstrap, and memory a table of the rows.
  *
  * <p><b>Deterministic.</b> Resamples are cut into fixed blocks of {@value #BLOCK}; the seed's
  * {@link SplittableRandom} splits one stream per block in block order, so every resample's
@@ -60,17 +62,41 @@ final class MediationBootstrap {
                 centred[d][j] = rows[d][j] - shift[j];
             }
         }
+        // Many distinct rows (continuous data): n index draws (a few ns each) cost less than a
+        // binomial (about 80 ns) per distinct row once rows exceed n/16. Both give the same
+        // multinomial counts in distribution; the choice depends on the table only.
+        int[] rowOfDraw = rows.length * 16L > n && n <= Integer.MAX_VALUE ? expand(table.counts(), (int) n) : null;
         IntStream.range(0, blocks).parallel().forEach(b -> {
             long[] weights = new long[rows.length];
             double[] s1 = new double[q];
             double[][] s2 = new double[q][q];
             int end = Math.min(samples, (b + 1) * BLOCK);
+            SplittableRandom stream = streams[b];
             for (int r = b * BLOCK; r < end; r++) {
-                Multinomial.draw(streams[b], n, table.counts(), n, weights);
+                if (rowOfDraw != null) {
+                    Arrays.fill(weights, 0);
+                    for (int t = 0; t < rowOfDraw.length; t++) {
+                        weights[rowOfDraw[stream.nextInt(rowOfDraw.length)]]++;
+                    }
+                } else {
+                    Multinomial.draw(stream, n, table.counts(), n, weights);
+                }
                 out[r] = resample(centred, weights, n, mediators, s1, s2);
             }
         });
         return out;
+    }
+
+    /** The distinct row of each of the n original rows. */
+    private static int[] expand(long[] counts, int n) {
+        int[] rowOf = new int[n];
+        int t = 0;
+        for (int d = 0; d < counts.length; d++) {
+            for (long c = 0; c < counts[d]; c++) {
+                rowOf[t++] = d;
+            }
+        }
+        return rowOf;
     }
 
     private static double[] resample(double[][] rows, long[] weights, long n, int k, double[] s1, double[][] s2) {
