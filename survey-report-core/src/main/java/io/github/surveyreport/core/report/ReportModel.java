@@ -86,6 +86,7 @@ final class ReportModel {
         m.put("claimsDiffer", results.hypotheses().stream().anyMatch(h -> !h.claimHolds()));
         m.put("figure", figureSvg);
         m.put("figureFromHypotheses", !results.hypotheses().isEmpty());
+        m.put("figureStructural", !results.mediation().isEmpty() || !results.moderation().isEmpty());
         m.put("checks", checks(checks));
         m.put("warnings", results.warnings());
         m.put("provenance", provenance(results));
