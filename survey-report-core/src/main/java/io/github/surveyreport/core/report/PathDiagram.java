@@ -1,6 +1,8 @@
 package io.github.surveyreport.core.report;
 
 import io.github.surveyreport.core.results.HypothesisResult;
+import io.github.surveyreport.core.results.Mediation;
+import io.github.surveyreport.core.results.Moderation;
 import io.github.surveyreport.core.results.RegressionResult;
 import io.github.surveyreport.core.results.Results;
 import io.github.surveyreport.core.study.Study;
@@ -47,7 +49,19 @@ final class PathDiagram {
         this.fontFamily = fontFamily;
     }
 
-    private record Edge(String from, String to, Double beta, Double p, boolean significant) {
+    /**
+     * An arrow: {@code prefix} and {@code value} make its label ({@code β = .344***}, or for the
+     * unstandardized paths of a mediation {@code a = 0.295***}); no label when {@code prefix} is null.
+     */
+    private record Edge(String from, String to, String prefix, Double value, boolean bounded, Double p,
+                        boolean significant) {
+        Edge(String from, String to, Double beta, Double p, boolean significant) {
+            this(from, to, "\u03B2 = ", beta, true, p, significant);
+        }
+    }
+
+    /** A moderator's arrow onto the path x → y, labelled with the product term's b. */
+    private record ModeratorArrow(String moderator, String x, String y, double b, Double p, boolean significant) {
     }
 
     /** An edge's geometry: a straight line, or an arc through {@code apex} over skipped columns. */
@@ -205,6 +219,54 @@ final class PathDiagram {
             }
             bottom += shift;
         }
+        // a moderator points at the middle of the path it moderates; one that is no other box of the
+        // model sits above that point
+        List<ModeratorArrow> moderators = moderatorArrows();
+        List<double[]> moderatorLines = new ArrayList<>();
+        List<Node> moderatorNodes = new ArrayList<>();
+        for (ModeratorArrow arrow : moderators) {
+            Route route = null;
+            for (Route r : routes) {
+                if (r.edge.from().equals(arrow.x()) && r.edge.to().equals(arrow.y())) {
+                    route = r;
+                }
+            }
+            if (route == null) {
+                continue;
+            }
+            Node w = nodes.get(arrow.moderator());
+            if (w == null) {
+                w = node(arrow.moderator(), byDependent);
+                double lift = w.height + 2 * ARC_CLEARANCE + 10;
+                for (Node n : nodes.values()) {
+                    n.y += lift;
+                }
+                for (Node n : moderatorNodes) {
+                    n.y += lift;
+                }
+                for (Route r : routes) {
+                    if (r.apex != null) {
+                        r.apex += lift;
+                    }
+                }
+                for (double[] line : moderatorLines) {
+                    line[1] += lift;
+                    line[3] += lift;
+                }
+                bottom += lift;
+                w.y = MARGIN;
+                moderatorNodes.add(w);
+            }
+            double[] mid = middle(route);
+            if (w.x == 0 && moderatorNodes.contains(w)) {
+                w.x = Math.max(MARGIN, mid[0] - w.width / 2);
+                width = Math.max(width, w.x + w.width + MARGIN);
+            }
+            double sx = w.x + w.width / 2;
+            double sy = w.y + w.height < mid[1] ? w.y + w.height : w.y;
+            moderatorLines.add(new double[] {sx, sy, mid[0], mid[1], arrow.b(), arrow.p() == null ? Double.NaN : arrow.p(),
+                    arrow.significant() ? 1 : 0});
+        }
         double totalHeight = bottom + MARGIN;
         double widthMm = Math.min(MAX_WIDTH_MM, width * MM_PER_UNIT);
 
@@ -224,7 +286,13 @@ final class PathDiagram {
         for (Route r : routes) {
             arrow(svg, labels, r, edges, occupied);
         }
+        for (double[] line : moderatorLines) {
+            moderatorArrow(svg, labels, line, occupied);
+        }
         for (Node node : nodes.values()) {
+            box(svg, node);
+        }
+        for (Node node : moderatorNodes) {
             box(svg, node);
         }
         svg.append(labels);
@@ -235,15 +303,34 @@ final class PathDiagram {
     private List<Edge> edges() {
         List<Edge> edges = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
+        double alpha = study.significance();
         if (!results.hypotheses().isEmpty()) {
             for (HypothesisResult h : results.hypotheses()) {
-                if (seen.add(h.from() + "\u0000" + h.to())) {
+                if ("indirect".equals(h.kind())) {
+                    Mediation m = mediationOf(h.from(), h.via(), h.to());
+                    if (m != null) {
+                        mediationEdges(m, h.via(), edges, seen, alpha);
+                    }
+                } else if ("interaction".equals(h.kind())) {
+                    if (seen.add(h.from() + "\u0000" + h.to())) {
+                        edges.add(new Edge(h.from(), h.to(), null, null, false, null, true));
+                    }
+                } else if (seen.add(h.from() + "\u0000" + h.to())) {
                     edges.add(new Edge(h.from(), h.to(), h.beta(), h.p(), h.supported()));
                 }
             }
             return edges;
         }
-        double alpha = study.significance();
+        for (Mediation m : results.mediation()) {
+            for (String mediator : m.mediators()) {
+                mediationEdges(m, mediator, edges, seen, alpha);
+            }
+        }
+        for (Moderation m : results.moderation()) {
+            if (seen.add(m.x() + "\u0000" + m.y())) {
+                edges.add(new Edge(m.x(), m.y(), null, null, false, null, true));
+            }
+        }
         for (RegressionResult r : results.regressions()) {
             for (RegressionResult.Coefficient c : r.coefficients()) {
                 if (c.beta() != null && seen.add(c.term() + "\u0000" + r.dependent())) {
@@ -252,6 +339,50 @@ final class PathDiagram {
             }
         }
         return edges;
+    }
+
+    private Mediation mediationOf(String x, String mediator, String y) {
+        for (Mediation m : results.mediation()) {
+            if (m.x().equals(x) && m.y().equals(y) && m.mediators().contains(mediator)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** The paths a (x → m), b (m → y) and c′ (x → y) of a mediation, unstandardized, as PROCESS reports them. */
+    private static void mediationEdges(Mediation m, String mediator, List<Edge> edges, Set<String> seen, double alpha) {
+        for (Mediation.MediatorPath a : m.a()) {
+            if (a.mediator().equals(mediator) && seen.add(m.x() + "\u0000" + mediator)) {
+                edges.add(new Edge(m.x(), mediator, "a = ", a.b(), false, a.p(), a.p() != null && a.p() < alpha));
+            }
+        }
+        for (Mediation.MediatorPath b : m.b()) {
+            if (b.mediator().equals(mediator) && seen.add(mediator + "\u0000" + m.y())) {
+                edges.add(new Edge(mediator, m.y(), "b = ", b.b(), false, b.p(), b.p() != null && b.p() < alpha));
+            }
+        }
+        Mediation.PathEstimate d = m.direct();
+        if (seen.add(m.x() + "\u0000" + m.y())) {
+            edges.add(new Edge(m.x(), m.y(), "c\u2032 = ", d.b(), false, d.p(), d.p() != null && d.p() < alpha));
+        }
+    }
+
+    /** The moderators to draw: those of interaction hypotheses, or without hypotheses every moderation. */
+    private List<ModeratorArrow> moderatorArrows() {
+        List<ModeratorArrow> out = new ArrayList<>();
+        double alpha = study.significance();
+        for (Moderation m : results.moderation()) {
+            boolean wanted = results.hypotheses().isEmpty() || results.hypotheses().stream().anyMatch(h ->
+                    "interaction".equals(h.kind()) && h.from().equals(m.x()) && m.moderator().equals(h.via())
+                            && h.to().equals(m.y()));
+            Mediation.PathEstimate i = m.effects().interaction();
+            if (wanted && out.stream().noneMatch(a -> a.moderator().equals(m.moderator()) && a.x().equals(m.x())
+                    && a.y().equals(m.y()))) {
+                out.add(new ModeratorArrow(m.moderator(), m.x(), m.y(), i.b(), i.p(), i.p() != null && i.p() < alpha));
+            }
+        }
+        return out;
     }
 
     private Node node(String id, Map<String, RegressionResult> byDependent) {
@@ -377,8 +508,12 @@ final class PathDiagram {
                 .append(n(ex - px)).append(',').append(n(ey - py))
                 .append("\" fill=\"#000000\"/>");
 
+        if (edge.prefix() == null) {
+            return;
+        }
         // the label sits on the line where it collides with no box and no other label
-        String label = "\u03B2 = " + fmt.bounded(edge.beta()) + fmt.stars(edge.p());
+        String label = edge.prefix() + (edge.bounded() ? fmt.bounded(edge.value()) : fmt.num(edge.value()))
+                + fmt.stars(edge.p());
         double w = textWidth(label) + 8;
         double h = 16;
         double lx = 0;
@@ -403,6 +538,50 @@ final class PathDiagram {
         labels.append("<rect x=\"").append(n(lx - w / 2)).append("\" y=\"").append(n(ly - h / 2 - 1))
                 .append("\" width=\"").append(n(w)).append("\" height=\"").append(n(h))
                 .append("\" fill=\"#ffffff\"/>");
+        text(labels, lx, ly + 4.5, label, "middle");
+    }
+
+    /** The point in the middle of a route: of its line, or its arc's apex. */
+    private static double[] middle(Route r) {
+        double x1 = r.from.x + r.from.width;
+        double x2 = r.to.x;
+        if (r.apex != null) {
+            return new double[] {(x1 + x2) / 2, r.apex};
+        }
+        return new double[] {(x1 + x2) / 2, (r.from.cy() + r.to.cy()) / 2};
+    }
+
+    /** {x1, y1, x2, y2, b, p, significant}: a straight arrow from the moderator onto a path, labelled b. */
+    private void moderatorArrow(StringBuilder svg, StringBuilder labels, double[] line, List<double[]> occupied) {
+        double x1 = line[0];
+        double y1 = line[1];
+        double x2 = line[2];
+        double y2 = line[3];
+        double length = Math.hypot(x2 - x1, y2 - y1);
+        if (length < 1) {
+            return;
+        }
+        double head = 9;
+        double tx = (x2 - x1) / length;
+        double ty = (y2 - y1) / length;
+        String dash = line[6] > 0 ? "" : " stroke-dasharray=\"5,3\"";
+        svg.append("<line x1=\"").append(n(x1)).append("\" y1=\"").append(n(y1))
+                .append("\" x2=\"").append(n(x2 - tx * head)).append("\" y2=\"").append(n(y2 - ty * head))
+                .append("\" stroke=\"#000000\" stroke-width=\"1.1\"").append(dash).append("/>");
+        double ex = x2 - tx * head;
+        double ey = y2 - ty * head;
+        double px = -ty * 4;
+        double py = tx * 4;
+        svg.append("<polygon points=\"").append(n(x2)).append(',').append(n(y2)).append(' ')
+                .append(n(ex + px)).append(',').append(n(ey + py)).append(' ')
+                .append(n(ex - px)).append(',').append(n(ey - py)).append("\" fill=\"#000000\"/>");
+        String label = "b = " + fmt.num(line[4]) + (Double.isNaN(line[5]) ? "" : fmt.stars(line[5]));
+        double w = textWidth(label) + 8;
+        double lx = (x1 + x2) / 2 + w / 2 + 4;
+        double ly = (y1 + y2) / 2;
+        occupied.add(new double[] {lx - w / 2, ly - 8, lx + w / 2, ly + 8});
+        labels.append("<rect x=\"").append(n(lx - w / 2)).append("\" y=\"").append(n(ly - 9))
+                .append("\" width=\"").append(n(w)).append("\" height=\"16\" fill=\"#ffffff\"/>");
         text(labels, lx, ly + 4.5, label, "middle");
     }
 

@@ -44,6 +44,13 @@ final class ReportModel {
     static Map<String, Object> build(Study study, Results results, List<?> checks, ReportOptions options,
                                      String medium, String pdfFontFamily, String figureSvg,
                                      Map<String, String> downloads) {
+        return build(study, results, checks, options, medium, pdfFontFamily, figureSvg, downloads, "sans-serif");
+    }
+
+    /** As above; {@code figureFont} is the font family of figures drawn in Java (the simple-slopes plots). */
+    static Map<String, Object> build(Study study, Results results, List<?> checks, ReportOptions options,
+                                     String medium, String pdfFontFamily, String figureSvg,
+                                     Map<String, String> downloads, String figureFont) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("downloads", new LinkedHashMap<>(downloads));
         m.put("lang", study.language().code());
@@ -69,9 +76,17 @@ final class ReportModel {
         m.put("correlations", correlations(study, results));
         m.put("regressions", regressions(study, results.regressions()));
         m.put("compact", compact(study, results.regressions()));
+        m.put("differences", StructuralReport.differences(study, results));
+        m.put("hierarchical", StructuralReport.hierarchical(study, results));
+        m.put("mediation", StructuralReport.mediation(study, results));
+        m.put("bootstrap", StructuralReport.bootstrap(results));
+        m.put("moderation", StructuralReport.moderation(study, results, new NumberFormats(options.decimals()),
+                figureFont));
         m.put("hypotheses", hypotheses(study, results.hypotheses()));
+        m.put("claimsDiffer", results.hypotheses().stream().anyMatch(h -> !h.claimHolds()));
         m.put("figure", figureSvg);
         m.put("figureFromHypotheses", !results.hypotheses().isEmpty());
+        m.put("figureStructural", !results.mediation().isEmpty() || !results.moderation().isEmpty());
         m.put("checks", checks(checks));
         m.put("warnings", results.warnings());
         m.put("provenance", provenance(results));
@@ -310,12 +325,14 @@ final class ReportModel {
             List<Map<String, Object>> coefficients = new ArrayList<>();
             for (RegressionResult.Coefficient c : r.coefficients()) {
                 boolean intercept = RegressionResult.INTERCEPT.equals(c.term());
-                coefficients.add(map("term", c.term(), "label", intercept ? null : study.label(c.term()),
-                        "intercept", intercept, "b", c.b(), "se", c.standardError(), "beta", c.beta(),
+                coefficients.add(map("term", c.term(), "label", intercept ? null : StructuralReport.termLabel(study, c.term()),
+                        "intercept", intercept, "b", c.b(), "se", c.standardError(), "lower", c.lower(),
+                        "upper", c.upper(), "beta", c.beta(),
                         "t", c.t(), "p", c.p(), "tolerance", c.tolerance(), "vif", c.vif()));
             }
             int dfTotal = r.dfRegression() + r.dfResidual();
             List<String> predictorLabels = r.predictors().stream().map(study::label).toList();
+            boolean withCi = r.coefficients().stream().anyMatch(c -> c.lower() != null);
             out.add(map("index", index++, "dependent", r.dependent(), "dependentLabel", study.label(r.dependent()),
                     "predictorLabels", predictorLabels, "n", r.n(), "r", r.r(), "rSquared", r.rSquared(), "adjustedRSquared", r.adjustedRSquared(),
                     "se", r.standardErrorOfEstimate(), "durbinWatson", r.durbinWatson(), "f", r.f(), "p", r.p(),
@@ -324,7 +341,7 @@ final class ReportModel {
                     "ssTotal", r.sumOfSquaresTotal(),
                     "msRegression", r.dfRegression() == 0 ? null : r.sumOfSquaresRegression() / r.dfRegression(),
                     "msResidual", r.dfResidual() == 0 ? null : r.sumOfSquaresResidual() / r.dfResidual(),
-                    "coefficients", coefficients, "note", r.note()));
+                    "coefficients", coefficients, "withCi", withCi, "note", r.note()));
         }
         return out;
     }
@@ -358,7 +375,7 @@ final class ReportModel {
                         : map("present", true, "beta", found.beta(), "t", found.t(), "p", found.p(),
                         "vif", found.vif()));
             }
-            rows.add(map("term", term, "label", study.label(term), "cells", cells));
+            rows.add(map("term", term, "label", StructuralReport.termLabel(study, term), "cells", cells));
         }
         return map("models", models, "rows", rows);
     }
@@ -377,7 +394,10 @@ final class ReportModel {
             out.add(map("id", h.id(), "text", spec == null ? null : blankToNull(spec.text()),
                     "from", h.from(), "to", h.to(), "fromLabel", study.label(h.from()), "toLabel", study.label(h.to()),
                     "positive", spec == null || spec.sign() == Hypothesis.Sign.POSITIVE,
-                    "beta", h.beta(), "p", h.p(), "supported", h.supported()));
+                    "beta", h.beta(), "p", h.p(), "supported", h.supported(),
+                    "kind", h.kind() == null ? "path" : h.kind(), "via", h.via(),
+                    "viaLabel", h.via() == null ? null : study.label(h.via()), "estimate", h.estimate(),
+                    "lower", h.lower(), "upper", h.upper(), "expected", h.expected(), "claimHolds", h.claimHolds()));
         }
         return out;
     }

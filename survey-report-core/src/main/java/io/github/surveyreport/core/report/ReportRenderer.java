@@ -121,10 +121,10 @@ public final class ReportRenderer {
      * @param downloads link text to relative address, in display order, e.g. {@code PDF -> report.pdf}
      */
     public String html(Study study, Results results, List<?> checks, Map<String, String> downloads) {
-        String figure = new PathDiagram(study, results, new NumberFormats(options.decimals()),
-                "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', 'Segoe UI', "
-                        + "Helvetica, Arial, sans-serif").svg();
-        return render(ReportModel.build(study, results, checks, options, "html", null, figure, downloads));
+        String figureFont = "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', 'Segoe UI', "
+                + "Helvetica, Arial, sans-serif";
+        String figure = new PathDiagram(study, results, new NumberFormats(options.decimals()), figureFont).svg();
+        return render(ReportModel.build(study, results, checks, options, "html", null, figure, downloads, figureFont));
     }
 
     /** Writes {@link #html(Study, Results)} to a file, atomically, as UTF-8. */
@@ -167,7 +167,8 @@ public final class ReportRenderer {
     private String pdfXhtml(Study study, Results results, List<?> checks, PdfFonts fonts) {
         String figure = new PathDiagram(study, results, new NumberFormats(options.decimals()),
                 fonts.figureFamily()).svg();
-        return render(ReportModel.build(study, results, checks, options, "pdf", fonts.cssFamily(), figure, Map.of()));
+        return render(ReportModel.build(study, results, checks, options, "pdf", fonts.cssFamily(), figure, Map.of(),
+                fonts.figureFamily()));
     }
 
     /** A Flying Saucer renderer with the fonts registered and the SVG painter installed. */

@@ -14,6 +14,8 @@ final class Fixtures {
 
     private static Analysed henan;
     private static Analysed bfi;
+    private static Analysed structuralEn;
+    private static Analysed structuralZh;
 
     private Fixtures() {
     }
@@ -35,6 +37,37 @@ final class Fixtures {
             bfi = new Analysed(study, SurveyAnalysis.run(study));
         }
         return bfi;
+    }
+
+    /**
+     * The bfi study with group differences, a hierarchical regression, a mediation, a moderation
+     * and hypotheses of all three kinds ({@code report/bfi/structural.yaml}), in English or, with
+     * {@code language: zh}, in Chinese.
+     */
+    static synchronized Analysed structural(boolean zh) {
+        if (zh ? structuralZh == null : structuralEn == null) {
+            Path file = resource("report/bfi/structural.yaml");
+            try {
+                Path dir = java.nio.file.Files.createDirectories(output("structural-" + (zh ? "zh" : "en")));
+                java.nio.file.Files.copy(file.resolveSibling("responses.csv"), dir.resolve("responses.csv"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                String yaml = java.nio.file.Files.readString(file);
+                if (zh) {
+                    yaml = yaml.replace("language: en", "language: zh");
+                }
+                java.nio.file.Files.writeString(dir.resolve("study.yaml"), yaml);
+                Study study = StudyLoader.load(dir.resolve("study.yaml"));
+                Analysed a = new Analysed(study, SurveyAnalysis.run(study));
+                if (zh) {
+                    structuralZh = a;
+                } else {
+                    structuralEn = a;
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return zh ? structuralZh : structuralEn;
     }
 
     static Path resource(String name) {

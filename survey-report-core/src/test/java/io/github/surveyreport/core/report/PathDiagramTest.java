@@ -38,6 +38,19 @@ class PathDiagramTest {
     }
 
     @Test
+    void mediatedAndModeratedPathsAreDrawn() {
+        Fixtures.Analysed a = Fixtures.structural(false);
+        String svg = new PathDiagram(a.study(), a.results(), fmt, "serif").svg();
+        // H3: C -> E -> A with the mediation's unstandardized paths a, b and c'
+        assertThat(svg).contains("a = 0.295***", "b = 0.337***");
+        // C -> A is also H1, a path hypothesis: its β wins over c′
+        assertThat(svg).contains("β = .173***").doesNotContain("c′");
+        // H4: Openness moderates E -> A: its box and an arrow onto that path, labelled with the interaction
+        assertThat(svg).contains(">Openness<", "b = 0.071").doesNotContain("β = —");
+        assertThat(svg).doesNotContain("marker", "Gradient", "<use");
+    }
+
+    @Test
     void textIsEscapedAndLongLabelsWrap() {
         assertThat(PathDiagram.escape("<script>alert('x')</script> & \"Co\""))
                 .isEqualTo("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Co&quot;");
