@@ -17,7 +17,9 @@ class PathDiagramTest {
         assertThat(count(svg, "<rect x=\"[^\"]+\" y=\"[^\"]+\" width=\"[^\"]+\" height=\"[^\"]+\" rx=")).isEqualTo(5);
         assertThat(svg).contains("β = .344***", "β = .219***", "β = .334***", "β = .260***", "R² = .587",
                 "数智化人力资源", "跨境电商高质量发展");
-        assertThat(count(svg, "<polygon")).isEqualTo(4);
+        // arrowheads: the four hypothesized paths, the mediation's a path (HR → MA) and the
+        // moderator's arrow onto the PS → HD path
+        assertThat(count(svg, "<polygon")).isEqualTo(6);
         // four predictor boxes share the left column, the dependent is to their right
         double hr = boxX(svg, 0);
         double hd = boxX(svg, 4);

@@ -54,10 +54,15 @@ class ReportRendererTest {
                 compact("表3 KMO 和巴特利特检验"), compact("表4 效度结果分析"),
                 compact("表5 验证性因子分析模型拟合指标"), compact("表6 收敛效度检验结果"),
                 compact("表7 区分效度检验（Fornell–Larcker 准则）"), compact("表8 区分效度检验（HTMT）"),
-                compact("表9 共同方法偏差检验"), compact("表10 回归检验结果"),
-                compact("表11 研究假设检验结果汇总"), compact("图1 研究模型与路径系数"),
-                compact("表12 样本基本特征"), compact("表13 描述性统计与相关分析"), compact("表14 项总计统计"),
-                compact("表15 总方差解释"), compact("表16 模型摘要"), compact("表17 方差分析"), compact("表18 回归系数"));
+                compact("表9 共同方法偏差检验"), compact("表10 不同职位在各变量上的差异分析（单因素方差分析）"),
+                compact("表11 不同从业年限在各变量上的差异分析（单因素方差分析）"), compact("表12 回归检验结果"),
+                compact("表13 分层回归分析结果（因变量：跨境电商高质量发展）"),
+                compact("表14 中介效应检验（Bootstrap）：数智化人力资源 → 数智营销能力 → 跨境电商高质量发展"),
+                compact("表15 调节效应检验：政策扶持力度在产品优势与跨境电商高质量发展关系中的调节作用"),
+                compact("图1 政策扶持力度的调节效应（简单斜率图）"),
+                compact("表16 研究假设检验结果汇总"), compact("图2 研究模型与路径系数"),
+                compact("表17 样本基本特征"), compact("表18 描述性统计与相关分析"), compact("表19 项总计统计"),
+                compact("表20 总方差解释"), compact("表21 模型摘要"), compact("表22 方差分析"), compact("表23 回归系数"));
         assertThat(text)
                 .contains("数智化背景下河南省跨境电商高质量发展驱动因素")
                 .contains(".882")                 // KMO
@@ -361,8 +366,8 @@ class ReportRendererTest {
                 "commonMethod", null_()));
         String html = renderer.html(a.study(), partial);
         assertThat(html).doesNotContain("KMO 和巴特利特检验").doesNotContain("效度结果分析").doesNotContain("总方差解释");
-        assertThat(html).contains("<span class=\"no\">表3</span><span class=\"name\">回归检验结果</span>")
-                .contains("<span class=\"no\">表4</span><span class=\"name\">研究假设检验结果汇总</span>");
+        assertThat(html).contains("<span class=\"no\">表5</span><span class=\"name\">回归检验结果</span>")
+                .contains("<span class=\"no\">表9</span><span class=\"name\">研究假设检验结果汇总</span>");
     }
 
     @Test

@@ -35,7 +35,7 @@ class StructuralReportTest {
                     compact("4.401 ± 0.976"),          // M ± SD of agreeableness among men
                     compact("−5.728***"),              // Welch's t: Levene's p = .005
                     compact("Model 3"), "ΔR²", "ΔF",
-                    compact("[0.061, 0.141]"),         // the percentile interval of the indirect effect
+                    compact("[0.058, 0.140]"),         // the percentile interval of the indirect effect
                     compact("37.0%"),                  // proportion mediated
                     compact("1000 resamples (seed 20240101)"),
                     compact("Johnson–Neyman"),
