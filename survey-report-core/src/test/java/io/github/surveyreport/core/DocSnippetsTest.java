@@ -233,4 +233,71 @@ class DocSnippetsTest {
             assertThat(results.sample().n()).isPositive();
         }));
     }
+
+    /** The text of {@code parent}'s first child element named {@code name}, or null. */
+    static String child(Element parent, String name) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && e.getTagName().equals(name)) {
+                return e.getTextContent().strip();
+            }
+        }
+        return null;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> coordinatesInTheDocsAreTheBuildsOwn() throws Exception {
+        Element root = parseXml(new Block(ROOT.resolve("pom.xml"), 1, "xml", Files.readString(ROOT.resolve("pom.xml"))));
+        Element project = (Element) root.getElementsByTagName("project").item(0);
+        String version = child(project, "version");
+        String sitePluginVersion = null;
+        NodeList plugins = project.getElementsByTagName("plugin");
+        for (int i = 0; i < plugins.getLength(); i++) {
+            Element plugin = (Element) plugins.item(i);
+            if ("maven-site-plugin".equals(child(plugin, "artifactId"))) {
+                sitePluginVersion = child(plugin, "version");
+            }
+        }
+        String siteVersion = sitePluginVersion;
+        assertThat(siteVersion).isEqualTo("3.21.0");
+        List<Block> xml = new ArrayList<>(allBlocks("xml"));
+        xml.add(new Block(ROOT.resolve("examples/tam/pom.xml"), 1, "xml", Files.readString(ROOT.resolve("examples/tam/pom.xml"))));
+        return xml.stream().map(b -> DynamicTest.dynamicTest(b.where(), () -> {
+            Element fragment = parseXml(b);
+            for (String tag : List.of("plugin", "dependency")) {
+                NodeList list = fragment.getElementsByTagName(tag);
+                for (int i = 0; i < list.getLength(); i++) {
+                    Element e = (Element) list.item(i);
+                    String v = child(e, "version");
+                    if (v != null && v.equals("${survey-report.version}")) {
+                        v = child((Element) fragment.getElementsByTagName("properties").item(0), "survey-report.version");
+                    }
+                    if ("io.github.surveyreport".equals(child(e, "groupId"))) {
+                        assertThat(v).as("%s: %s's version", b.where(), child(e, "artifactId")).isEqualTo(version);
+                    }
+                    if ("maven-site-plugin".equals(child(e, "artifactId"))) {
+                        assertThat(v).as("%s: maven-site-plugin's version", b.where()).isEqualTo(siteVersion);
+                    }
+                }
+            }
+            NodeList repositories = fragment.getElementsByTagName("pluginRepository");
+            for (int i = 0; i < repositories.getLength(); i++) {
+                assertThat(child((Element) repositories.item(i), "url")).isEqualTo("file://${project.basedir}/maven-repo");
+            }
+        }));
+    }
+
+    /** it/file-repository runs the README's deploy command; every page shows that one. */
+    @Test
+    void deployCommandsAreTheTestedOne() throws IOException {
+        List<String> commands = new ArrayList<>();
+        for (Path doc : documents()) {
+            for (Block b : blocks(doc)) {
+                b.code().lines().filter(l -> l.contains("altDeploymentRepository")).map(String::strip).forEach(commands::add);
+            }
+        }
+        String tested = Files.readAllLines(ROOT.resolve("README.md")).stream()
+                .filter(l -> l.strip().startsWith("mvn -B deploy ") && l.contains("maven-repo"))
+                .findFirst().orElseThrow().strip();
+        assertThat(commands).hasSizeGreaterThanOrEqualTo(3).allMatch(tested::equals);
+    }
 }
