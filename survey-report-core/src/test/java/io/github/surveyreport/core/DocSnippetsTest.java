@@ -200,6 +200,13 @@ class DocSnippetsTest {
         assertThat(complete.get(0).code()).isEqualTo(pom);
     }
 
+    @Test
+    void readmeStudyFileIsTheEnglishExamplesStudy() throws IOException {
+        String study = Files.readString(ROOT.resolve("examples/tam/src/survey/study.yaml"), StandardCharsets.UTF_8);
+        assertThat(allBlocks("yaml").stream().filter(b -> b.file().equals(ROOT.resolve("README.md"))).map(Block::code))
+                .as("the README's study file of its walk-through").contains(study);
+    }
+
     @TestFactory
     Stream<DynamicTest> thresholdBlocksShowTheDefaults() throws IOException {
         List<Block> gates = allBlocks("xml").stream().filter(b -> b.code().contains("<thresholds>")).toList();
