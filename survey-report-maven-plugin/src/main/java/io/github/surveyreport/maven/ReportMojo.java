@@ -11,6 +11,7 @@ import io.github.surveyreport.core.results.Results;
 import io.github.surveyreport.core.study.Study;
 import io.github.surveyreport.core.study.StudyLoader;
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -26,16 +27,19 @@ import org.apache.maven.reporting.MavenReportException;
 
 /**
  * Adds a "Survey report" page to {@code mvn site}: the same report the {@code analyze} goal
- * renders (from the same templates), with links to its PDF and {@code results.json}. An external
- * report, like JaCoCo's: the page is written as the templates render it, not through a Doxia
- * sink. Needs maven-site-plugin 3.21.0 or later (Doxia 2). Also runs on its own:
- * {@code mvn survey-report:report}, into {@code target/reports/survey-report}.
+ * renders (from the same templates), inside the site's skin and navigation, with links to its
+ * PDF and {@code results.json} (written beside the page). The report's stylesheet is scoped to
+ * the page's content ({@link SitePage}), so the skin's menus keep their look. Needs
+ * maven-site-plugin 3.21.0 or later (Doxia 2). Also runs on its own:
+ * {@code mvn survey-report:report} writes the standalone page (as {@code analyze}'s
+ * {@code report.html}) into {@code target/reports/survey-report}.
  * A module without a study is left out of the site.
  *
  * <p>It implements the reporting API ({@link MavenReport}) directly rather than extending
- * maven-reporting-impl's {@code AbstractMavenReport}: an external report uses none of its Doxia
- * rendering, and its dependencies (the Doxia site renderer, Velocity, archivers) would make
- * every build that loads this plugin, {@code analyze} included, about 0.6 s slower.
+ * maven-reporting-impl's {@code AbstractMavenReport}: the page is the templates' HTML handed to
+ * the sink as raw text, which needs none of its Doxia rendering, and its dependencies (the Doxia
+ * site renderer, Velocity, archivers) would make every build that loads this plugin,
+ * {@code analyze} included, about 0.6 s slower.
  */
 @Mojo(name = "report", defaultPhase = LifecyclePhase.SITE, threadSafe = true)
 public class ReportMojo extends AbstractSurveyMojo implements MavenReport {
@@ -66,16 +70,19 @@ public class ReportMojo extends AbstractSurveyMojo implements MavenReport {
             return;
         }
         try {
-            writeReport();
+            writeReport(null);
         } catch (MavenReportException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
     }
 
-    /** Called by the site plugin; the sink stays empty, the page is written as a file. */
+    /**
+     * Called by the site plugin: the PDF and {@code results.json} are written beside the page,
+     * the page's content goes to the sink, and the site renders it in its skin.
+     */
     @Override
     public void generate(Sink sink, Locale locale) throws MavenReportException {
-        writeReport();
+        writeReport(sink);
     }
 
     @Override
@@ -110,7 +117,7 @@ public class ReportMojo extends AbstractSurveyMojo implements MavenReport {
 
     @Override
     public boolean isExternalReport() {
-        return true;
+        return false;
     }
 
     @Override
@@ -127,9 +134,12 @@ public class ReportMojo extends AbstractSurveyMojo implements MavenReport {
         return true;
     }
 
-    private void writeReport() throws MavenReportException {
+    /** Writes the report; with a sink (a site), the page goes to the sink instead of index.html. */
+    private void writeReport(Sink sink) throws MavenReportException {
         Path directory = getReportOutputDirectory().toPath().resolve(DIRECTORY);
-        ReportFiles files = new ReportFiles(directory, List.of("results.json", "index.html", "report.pdf"));
+        List<String> names = sink == null ? List.of("results.json", "index.html", "report.pdf")
+                : List.of("results.json", "report.pdf");
+        ReportFiles files = new ReportFiles(directory, names);
         try {
             files.clear();
             Analysis done = analyse();
@@ -140,11 +150,25 @@ public class ReportMojo extends AbstractSurveyMojo implements MavenReport {
             ReportRenderer.Reports reports = renderer.htmlAndPdf(done.study(), done.results(), downloads);
             Map<String, byte[]> contents = new LinkedHashMap<>();
             contents.put("results.json", ResultsJson.toBytes(done.results()));
-            contents.put("index.html", reports.html());
+            if (sink == null) {
+                contents.put("index.html", reports.html());
+            }
             contents.put("report.pdf", reports.pdf());
             files.writeAll(contents);
+            if (sink != null) {
+                SitePage page = SitePage.of(new String(reports.html(), StandardCharsets.UTF_8));
+                sink.head();
+                sink.title();
+                sink.text(page.title);
+                sink.title_();
+                sink.head_();
+                sink.body();
+                sink.rawText(page.content);
+                sink.body_();
+                sink.flush();
+            }
             getLog().info("Survey report: " + directory.resolve("index.html"));
-        } catch (SurveyReportException | MojoExecutionException e) {
+        } catch (SurveyReportException | MojoExecutionException | IllegalArgumentException e) {
             throw new MavenReportException(e.getMessage(), e);
         }
     }
