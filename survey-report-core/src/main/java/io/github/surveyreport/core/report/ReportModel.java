@@ -346,9 +346,14 @@ final class ReportModel {
         return out;
     }
 
-    /** The seed paper's regression table: predictors as rows, one β column per model. */
-    private static Map<String, Object> compact(Study study, List<RegressionResult> regressions) {
-        if (regressions == null || regressions.isEmpty()) {
+    /**
+     * The seed paper's regression table: predictors as rows, one β column per model. Hierarchical
+     * regressions have a table of their own (model by model) and are left out here.
+     */
+    private static Map<String, Object> compact(Study study, List<RegressionResult> all) {
+        List<RegressionResult> regressions = all == null ? List.of()
+                : all.stream().filter(r -> r.steps() == null).toList();
+        if (regressions.isEmpty()) {
             return null;
         }
         Set<String> terms = new LinkedHashSet<>();

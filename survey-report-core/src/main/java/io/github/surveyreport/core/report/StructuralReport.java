@@ -148,7 +148,7 @@ final class StructuralReport {
         pairs.sort((x, y) -> x[0] != y[0] ? Integer.compare(x[0], y[0]) : Integer.compare(x[1], y[1]));
         List<String> out = new ArrayList<>();
         for (int[] p : pairs) {
-            out.add(p[0] + " > " + p[1]);
+            out.add(p[0] + "\u00a0>\u00a0" + p[1]); // a pair never breaks; the list wraps after its commas
         }
         return out;
     }

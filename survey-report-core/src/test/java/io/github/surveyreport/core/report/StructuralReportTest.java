@@ -84,8 +84,8 @@ class StructuralReportTest {
                 new PostHoc.Comparison("a", "b", 0.1, 0.1, 0.40, -0.1, 0.3),
                 new PostHoc.Comparison("a", "c", 0.8, 0.1, 0.001, 0.5, 1.1),
                 new PostHoc.Comparison("b", "c", -0.5, 0.1, 0.03, -0.8, -0.2)));
-        assertThat(StructuralReport.posthocSummary(groups, posthoc, 0.05)).containsExactly("1 > 3", "3 > 2");
-        assertThat(StructuralReport.posthocSummary(groups, posthoc, 0.01)).containsExactly("1 > 3");
+        assertThat(StructuralReport.posthocSummary(groups, posthoc, 0.05)).containsExactly("1\u00a0>\u00a03", "3\u00a0>\u00a02"); // no break inside a pair
+        assertThat(StructuralReport.posthocSummary(groups, posthoc, 0.01)).containsExactly("1\u00a0>\u00a03");
         PostHoc nan = new PostHoc("games-howell", List.of(new PostHoc.Comparison("a", "b", 0.1, Double.NaN,
                 Double.NaN, Double.NaN, Double.NaN)));
         assertThat(StructuralReport.posthocSummary(groups, nan, 0.05)).isEmpty();
