@@ -148,7 +148,7 @@ class DocSnippetsTest {
         assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("%s finishes", block.where()).isTrue();
         String output = Files.readString(log, StandardCharsets.UTF_8);
         assertThat(process.exitValue()).as("%s exit code; output:\n%s", block.where(), output).isZero();
-        assertThat(output).contains("n = 355");
+        assertThat(output).contains("n = 354");
         assertThat(dir.resolve("study/target/results.json")).isNotEmptyFile();
         assertThat(Files.readAllBytes(dir.resolve("study/target/report.pdf"))).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
     }
