@@ -272,6 +272,8 @@ public final class StudyPass {
         private final long[] missingCount = new long[columns.size() + labelColumns.size()];
         /** The row's categories (see {@link StatisticsAccumulator#add(double[], String[])}). */
         private final String[] labels = new String[labelColumns.size()];
+        private final LabelCache[] labelCaches = java.util.stream.Stream.generate(LabelCache::new)
+                .limit(labelColumns.size()).toArray(LabelCache[]::new);
         private final long[] nonInteger = new long[columns.size()];
         private final long[] nonIntegerLine = new long[columns.size()];
         private final String[] nonIntegerValue = new String[columns.size()];
@@ -465,7 +467,14 @@ public final class StudyPass {
                 x[j] = reverse[j] ? study.scale().reverse(value) : value;
             }
             for (int l = 0; l < labels.length; l++) {
-                complete &= label(l, labelIndex[l] < 0 ? null : row.text(labelIndex[l]));
+                int f = labelIndex[l];
+                if (f < 0) {
+                    complete &= label(l, null);
+                    continue;
+                }
+                // decoded once per distinct cell: the bytes of 男/女 recur in every row
+                String category = labelCaches[l].category(row, f, this::categoryOrMissing);
+                complete &= labelled(l, category);
             }
             if (!analysed(valid, complete, x)) {
                 return;
@@ -504,13 +513,22 @@ public final class StudyPass {
                 labels[l] = null;
                 return false; // a column the header lacks: reported with the header's problems
             }
-            if (isMissing(cell) || Text.isSpaces(cell)) {
+            return labelled(l, categoryOrMissing(cell));
+        }
+
+        /** Records category (or {@link LabelCache#MISSING}) of label column {@code l}; false if the row leaves the sample. */
+        private boolean labelled(int l, String category) {
+            if (category == LabelCache.MISSING) {
                 labels[l] = null;
                 missingCount[columns.size() + l]++;
                 return l >= categoricalCount;
             }
-            labels[l] = category(cell);
+            labels[l] = category;
             return true;
+        }
+
+        private String categoryOrMissing(String cell) {
+            return isMissing(cell) || Text.isSpaces(cell) ? LabelCache.MISSING : category(cell);
         }
 
         private void problem(String message) {
