@@ -58,6 +58,16 @@ java -Xmx256m -cp "$CP" io.github.surveyreport.benchmark.MeasurementBench --runs
   "$DATA/likert17-10000" "$DATA/likert17-1000000" "$DATA/likert50-10000" "$DATA/likert50-1000000" \
   | tee "$MEASUREMENT_OUT" >&2
 
+echo "== structural analyses (differences, hierarchical regression, mediation, moderation), in-process, warm" >&2
+STRUCTURAL_OUT="$BENCH/target/structural.txt"
+java -Xmx256m -cp "$CP" io.github.surveyreport.benchmark.StructuralBench --runs 5 \
+  "$DATA/likert17-10000" "$DATA/likert17-1000000" | tee "$STRUCTURAL_OUT" >&2
+if command -v Rscript > /dev/null && Rscript -e 'library(car); library(boot)' > /dev/null 2>&1; then
+  echo "== R, the same structural analyses, 20 bootstrap resamples scaled to 5000" >&2
+  Rscript "$BENCH/r/structural.R" "$DATA/likert17-1000000/src/survey/responses.csv" \
+    "$DATA/likert17-1000000/constructs.txt" 20 | tee -a "$STRUCTURAL_OUT" >&2
+fi
+
 median_of() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 # runs "$@" REPEAT times; prints "median-wall-seconds max-rss-MiB"
