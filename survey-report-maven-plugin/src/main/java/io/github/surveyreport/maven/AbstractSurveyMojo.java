@@ -38,9 +38,19 @@ abstract class AbstractSurveyMojo extends AbstractMojo {
     @Parameter
     protected List<String> fonts;
 
-    /** Decimals of the numbers in the report tables. */
-    @Parameter(property = "surveyReport.decimals", defaultValue = "3")
-    protected int decimals;
+    /**
+     * Decimals of the numbers in the report tables. Default: the language's, 2 in English (APA 7)
+     * and 3 in Chinese; p values always have at least three.
+     */
+    @Parameter(property = "surveyReport.decimals")
+    protected Integer decimals;
+
+    /**
+     * Whether a short paragraph under each table states its result in words (the results
+     * narrative), e.g. "The model explained 58.7% of the variance in HD, F(4, 380) = 135.23, p &lt; .001".
+     */
+    @Parameter(property = "surveyReport.narrative", defaultValue = "true")
+    protected boolean narrative = true;
 
     /** Loadings below this magnitude are left blank in the rotated component matrix. */
     @Parameter(property = "surveyReport.loadingCutoff", defaultValue = "0.50")
@@ -74,6 +84,8 @@ abstract class AbstractSurveyMojo extends AbstractMojo {
 
     /** How the reports are rendered. */
     protected ReportOptions reportOptions() throws MojoExecutionException {
-        return ReportSettings.options(templateDirectory, fonts, decimals, loadingCutoff, outputTimestamp, basedir);
+        return ReportSettings.options(templateDirectory, fonts,
+                decimals == null ? ReportOptions.LANGUAGE_DECIMALS : decimals, loadingCutoff, outputTimestamp, basedir)
+                .withNarrative(narrative);
     }
 }

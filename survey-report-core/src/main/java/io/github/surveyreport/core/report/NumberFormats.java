@@ -33,9 +33,19 @@ public final class NumberFormats {
     private static final BigDecimal P_FLOOR = new BigDecimal("0.001");
 
     private final int decimals;
+    private final boolean leadingZero;
 
-    /** Formats with {@code decimals} decimals (0 to 10). */
+    /** Formats with {@code decimals} decimals (0 to 10), bounded values without a leading zero (APA). */
     public NumberFormats(int decimals) {
+        this(decimals, false);
+    }
+
+    /**
+     * Formats with {@code decimals} decimals (0 to 10); {@code leadingZero} writes values bounded by 1
+     * and p values with a leading zero ({@code 0.902}, {@code p = 0.015}), as many Chinese journals do.
+     */
+    public NumberFormats(int decimals, boolean leadingZero) {
+        this.leadingZero = leadingZero;
         if (decimals < 0 || decimals > 10) {
             throw new IllegalArgumentException("decimals must be between 0 and 10, not " + decimals);
         }
@@ -72,7 +82,12 @@ public final class NumberFormats {
         if (x == null) {
             return MISSING;
         }
-        return signed(x.setScale(places, RoundingMode.HALF_UP), false);
+        return signed(x.setScale(places, RoundingMode.HALF_UP), leadingZero);
+    }
+
+    /** Whether bounded values and p values have a leading zero. */
+    public boolean leadingZero() {
+        return leadingZero;
     }
 
     /** A p value for a table cell: {@code .023}, {@code < .001}; at least three decimals. */
@@ -82,9 +97,9 @@ public final class NumberFormats {
             return MISSING;
         }
         if (x.compareTo(P_FLOOR) < 0) {
-            return "< .001";
+            return leadingZero ? "< 0.001" : "< .001";
         }
-        return signed(x.setScale(Math.max(3, decimals), RoundingMode.HALF_UP), false);
+        return signed(x.setScale(Math.max(3, decimals), RoundingMode.HALF_UP), leadingZero);
     }
 
     /** A p value in running text: {@code p = .023}, {@code p < .001}. */

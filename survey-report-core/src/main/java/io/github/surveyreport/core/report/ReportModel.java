@@ -59,7 +59,7 @@ final class ReportModel {
         // whose tables cost a cold JVM about 30 ms to load
         m.put("zh", study.language() == Language.ZH);
         m.put("pdf", "pdf".equals(medium));
-        m.put("fmt", new FormatFunctions(new NumberFormats(options.decimals())));
+        m.put("fmt", new FormatFunctions(options.numberFormats(study.language())));
         m.put("seq", new Numbering());
         m.put("title", blankToNull(study.title()));
         m.put("pdfFontFamily", pdfFontFamily);
@@ -80,7 +80,7 @@ final class ReportModel {
         m.put("hierarchical", StructuralReport.hierarchical(study, results));
         m.put("mediation", StructuralReport.mediation(study, results));
         m.put("bootstrap", StructuralReport.bootstrap(results));
-        m.put("moderation", StructuralReport.moderation(study, results, new NumberFormats(options.decimals()),
+        m.put("moderation", StructuralReport.moderation(study, results, options.numberFormats(study.language()),
                 figureFont));
         m.put("hypotheses", hypotheses(study, results.hypotheses()));
         m.put("claimsDiffer", results.hypotheses().stream().anyMatch(h -> !h.claimHolds()));
@@ -90,6 +90,11 @@ final class ReportModel {
         m.put("checks", checks(checks));
         m.put("warnings", results.warnings());
         m.put("provenance", provenance(results));
+        // the results narrative: sentences from the blocks above, with the tables' number formats
+        m.put("narrative", options.narrative()
+                ? new Narrative(options.numberFormats(study.language()), study.language() == Language.ZH,
+                study.significance()).build(study, results, m)
+                : Map.of());
         return m;
     }
 

@@ -123,7 +123,7 @@ public final class ReportRenderer {
     public String html(Study study, Results results, List<?> checks, Map<String, String> downloads) {
         String figureFont = "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', 'Segoe UI', "
                 + "Helvetica, Arial, sans-serif";
-        String figure = new PathDiagram(study, results, new NumberFormats(options.decimals()), figureFont).svg();
+        String figure = new PathDiagram(study, results, options.numberFormats(study.language()), figureFont).svg();
         return render(ReportModel.build(study, results, checks, options, "html", null, figure, downloads, figureFont));
     }
 
@@ -165,7 +165,7 @@ public final class ReportRenderer {
 
     /** The XHTML that Flying Saucer lays out: the report in the PDF medium with the PDF's fonts. */
     private String pdfXhtml(Study study, Results results, List<?> checks, PdfFonts fonts) {
-        String figure = new PathDiagram(study, results, new NumberFormats(options.decimals()),
+        String figure = new PathDiagram(study, results, options.numberFormats(study.language()),
                 fonts.figureFamily()).svg();
         return render(ReportModel.build(study, results, checks, options, "pdf", fonts.cssFamily(), figure, Map.of(),
                 fonts.figureFamily()));

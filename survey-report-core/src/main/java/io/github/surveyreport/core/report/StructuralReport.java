@@ -85,10 +85,13 @@ final class StructuralReport {
                     row.put("statistic", finite(welch ? t.welch().t() : t.t().t()));
                     row.put("p", finite(welch ? t.welch().p() : t.t().p()));
                     row.put("effect", finite(t.t().cohenD()));
+                    row.put("df2", welch ? (Object) finite(t.welch().df()) : (Object) t.t().df());
                 } else if (test instanceof AnovaTest a) {
                     row.put("statistic", finite(welch ? a.welch().f() : a.anova().f()));
                     row.put("p", finite(welch ? a.welch().p() : a.anova().p()));
                     row.put("effect", finite(a.anova().etaSquared()));
+                    row.put("df1", welch ? a.welch().df1() : a.anova().df1());
+                    row.put("df2", welch ? (Object) finite(a.welch().df2()) : (Object) a.anova().df2());
                     if (a.posthoc() != null) {
                         posthocMethod = a.posthoc().method();
                         row.put("posthoc", String.join(", ", posthocSummary(groupNames, a.posthoc(),
@@ -284,6 +287,9 @@ final class StructuralReport {
                     "dfRegression", m.dfRegression(), "dfResidual", m.dfResidual(),
                     "rSquaredChange", m.rSquaredChange(), "fChange", m.fChange(), "pChange", m.pChange(),
                     "df1", m.df1(), "df2", m.df2(), "coefficients", coefficients, "slopes", slopes,
+                    "interaction", m.effects() == null || m.effects().interaction() == null ? null : path("b", study.label(m.x()) + " \u00D7 "
+                            + study.label(m.moderator()), m.effects().interaction().b(), m.effects().interaction().standardError(),
+                            m.effects().interaction().t(), m.effects().interaction().p(), m.effects().interaction().lower(), m.effects().interaction().upper()),
                     "twoLevels", m.simpleSlopes().size() == 2, "johnsonNeyman", m.johnsonNeyman(),
                     "min", m.moderatorMin(), "max", m.moderatorMax(),
                     "covariates", m.covariates().stream().map(study::label).toList(),
