@@ -52,6 +52,13 @@ abstract class AbstractSurveyMojo extends AbstractMojo {
     @Parameter(property = "surveyReport.narrative", defaultValue = "true")
     protected boolean narrative = true;
 
+    /**
+     * How values bounded by 1 (α, r, β, R², p) are written: {@code apa} without a leading zero
+     * ({@code .55}, APA 7) or {@code leading-zero} ({@code 0.55}, as many Chinese journals).
+     */
+    @Parameter(property = "surveyReport.style", defaultValue = "apa")
+    protected String style;
+
     /** Loadings below this magnitude are left blank in the rotated component matrix. */
     @Parameter(property = "surveyReport.loadingCutoff", defaultValue = "0.50")
     protected double loadingCutoff;
@@ -82,10 +89,18 @@ abstract class AbstractSurveyMojo extends AbstractMojo {
         return thresholds == null ? Thresholds.defaults() : Thresholds.of(thresholds.asMap());
     }
 
+    private ReportOptions.NumberStyle numberStyle() throws MojoExecutionException {
+        try {
+            return ReportOptions.NumberStyle.parse(style);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("Invalid report settings: " + e.getMessage() + " (surveyReport.style)");
+        }
+    }
+
     /** How the reports are rendered. */
     protected ReportOptions reportOptions() throws MojoExecutionException {
         return ReportSettings.options(templateDirectory, fonts,
                 decimals == null ? ReportOptions.LANGUAGE_DECIMALS : decimals, loadingCutoff, outputTimestamp, basedir)
-                .withNarrative(narrative);
+                .withNarrative(narrative).withStyle(numberStyle());
     }
 }

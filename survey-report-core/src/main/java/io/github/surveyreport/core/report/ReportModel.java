@@ -99,13 +99,15 @@ final class ReportModel {
     }
 
     /**
-     * {@code seq} in the templates: {@code seq.table()} and {@code seq.figure()} hand out table and
-     * figure numbers in the order the template asks for them.
+     * {@code seq} in the templates: {@code seq.table()}, {@code seq.figure()} and {@code seq.appendix()}
+     * hand out manuscript table, figure and appendix table numbers in the order the template asks for them.
      */
     static final class Numbering implements TemplateHashModel {
         private int tables;
         private int figures;
+        private int appendix;
         private final TemplateMethodModelEx table = args -> new SimpleNumber(++tables);
+        private final TemplateMethodModelEx appendixTable = args -> new SimpleNumber(++appendix);
         private final TemplateMethodModelEx figure = args -> new SimpleNumber(++figures);
 
         @Override
@@ -113,6 +115,7 @@ final class ReportModel {
             return switch (key) {
                 case "table" -> table;
                 case "figure" -> figure;
+                case "appendix" -> appendixTable;
                 default -> null;
             };
         }

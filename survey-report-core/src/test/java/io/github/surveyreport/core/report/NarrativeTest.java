@@ -104,4 +104,20 @@ class NarrativeTest {
         assertThat(new Narrative(new NumberFormats(3, true), true, 0.05).p(0.0149)).isEqualTo("<i>p</i> = 0.015");
         assertThat(Narrative.esc("A & <B>")).isEqualTo("A &amp; &lt;B&gt;");
     }
+
+    @Test
+    void decimalsFollowTheLanguageUnlessSetAndTheStyleChoosesLeadingZeros() {
+        ReportOptions defaults = ReportOptions.defaults();
+        assertThat(defaults.decimalsFor(io.github.surveyreport.core.study.Language.EN)).isEqualTo(2);
+        assertThat(defaults.decimalsFor(io.github.surveyreport.core.study.Language.ZH)).isEqualTo(3);
+        assertThat(new ReportOptions(null, List.of(), 4, 0.5, null).decimalsFor(io.github.surveyreport.core.study.Language.EN))
+                .isEqualTo(4);
+        NumberFormats zero = defaults.withStyle(ReportOptions.NumberStyle.parse("leading-zero"))
+                .numberFormats(io.github.surveyreport.core.study.Language.ZH);
+        assertThat(zero.bounded(0.5512)).isEqualTo("0.551");
+        assertThat(zero.bounded(-0.034)).isEqualTo("\u22120.034");
+        assertThat(zero.p(0.0149)).isEqualTo("0.015");
+        assertThat(zero.p(0.0001)).isEqualTo("< 0.001");
+        assertThat(defaults.numberFormats(io.github.surveyreport.core.study.Language.EN).bounded(0.5512)).isEqualTo(".55");
+    }
 }

@@ -121,7 +121,7 @@ class ReportRendererTest {
                 "Common Method Bias", "One-factor model");
         String html = renderer.html(study, results);
         assertThat(html).contains("<th>CR</th><th>AVE</th><th>α</th><th>ω</th>")
-                .contains(String.format(java.util.Locale.ROOT, "%.3f", results.cfa().fit().chiSquare()))
+                .contains(String.format(java.util.Locale.ROOT, "%.2f", results.cfa().fit().chiSquare()))   // APA: two decimals
                 .contains("Wishart likelihood, N − 1, as AMOS");
     }
 
@@ -190,7 +190,7 @@ class ReportRendererTest {
                 "Research Model With Standardized Path Coefficients", "Table 7", "Sample Characteristics",
                 "Means, Standard Deviations, and Correlations", "Item–Total Statistics", "Total Variance Explained",
                 "Model Summary", "Analysis of Variance", "Table 13", "Regression Coefficients");
-        assertThat(text).contains("Cronbach's α", "β", "χ", "−.196***", "Supported", "Not supported",
+        assertThat(text).contains("Cronbach's α", "β", "χ", "−.20***", "Supported", "Not supported",
                 "Agreeableness");
         assertThat(compact(text)).contains("<.001", compact("Personality Traits and Agreeableness in an Online Sample"));
         for (PDFont font : fonts(pdf)) {
@@ -272,7 +272,7 @@ class ReportRendererTest {
         assertThat(outside).as("text outside the page").isEmpty();
         // the statistics columns of Tables 1 and 2 are there, and the label is whole, just wrapped
         assertThat(text).contains("Variables and Measurement Items", "Reliability Analysis", "Corrected", "item–total",
-                "deleted", "Cronbach's", ".717", ".692", "Regression Results", "42.151***");
+                "deleted", "Cronbach's", ".72", ".69", "Regression Results", "42.15***");   // APA: two decimals
         assertThat(compact(text)).contains(word + "(R)");   // A1 is reverse-scored: Table 1's item text
         assertThat(compact(text).split(word, -1)).as("occurrences + 1").hasSizeGreaterThanOrEqualTo(5);
 
@@ -389,11 +389,11 @@ class ReportRendererTest {
                 asMap,
                 new Check("maxModelP", "A ~ C + E + N + O", 1e-40, 0.05, true, "fine"));
         String html = renderer.html(a.study(), a.results(), checks);
-        assertThat(html).contains("Quality Gate Results").contains("1 of 3 checks failed")
-                .contains("<td class=\"num\">&lt; .001</td><td class=\"num\">.050</td>")
+        assertThat(html).contains("Quality Gate Results").contains("<span class=\"no\">Table A1</span>").contains("1 of 3 checks failed")
+                .contains("<td class=\"num\">&lt; .001</td><td class=\"num\">.05</td>")   // APA: two decimals, p three
                 .contains("Cronbach&apos;s alpha .613 is below the minimum .70")
-                .contains("<td class=\"num\">.613</td><td class=\"num\">.700</td>")
-                .contains("<td class=\"num\">1.210</td><td class=\"num\">5.000</td>");
+                .contains("<td class=\"num\">.61</td><td class=\"num\">.70</td>")
+                .contains("<td class=\"num\">1.21</td><td class=\"num\">5.00</td>");
         assertThat(text(renderer.pdf(a.study(), a.results(), checks))).contains("Quality Gate Results", "Failed");
     }
 
