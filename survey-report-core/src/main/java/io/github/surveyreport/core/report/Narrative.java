@@ -61,8 +61,20 @@ final class Narrative {
         put(out, "mediation", each((List<Map<String, Object>>) model.get("mediation"), m -> mediation(m, bootstrap)));
         put(out, "moderation", each((List<Map<String, Object>>) model.get("moderation"), this::moderation));
         put(out, "hypotheses", hypotheses((List<Map<String, Object>>) model.get("hypotheses")));
+        if (zh) {
+            out.replaceAll((key, value) -> value instanceof List<?> list
+                    ? list.stream().map(v -> cjkSpacing((String) v)).toList() : cjkSpacing((String) value));
+        }
         return out;
     }
+
+    /** Chinese typesetting: no space between two Chinese characters (or full-width punctuation). */
+    static String cjkSpacing(String s) {
+        return s == null ? null : CJK_SPACE.matcher(s).replaceAll("");
+    }
+
+    private static final java.util.regex.Pattern CJK_SPACE = java.util.regex.Pattern.compile(
+            "(?<=[\\p{IsHan}\\u3000-\\u303F\\uFF00-\\uFFEF]) +(?=[\\p{IsHan}\\u3000-\\u303F\\uFF00-\\uFFEF])");
 
     // ---- measurement ----
 
@@ -566,7 +578,7 @@ final class Narrative {
                 boolean sig = number(s.get("pChange")) != null && number(s.get("pChange")) < alpha;
                 String change = "Δ<i>R</i>² = " + fmt.bounded(s.get("rSquaredChange")) + sep() + "Δ<i>F</i>(" + df(s.get("df1"))
                         + ", " + df(s.get("df2")) + ") = " + fmt.num(s.get("fChange")) + sep() + p(s.get("pChange"));
-                out.add(zh ? model + "加入 " + names + " 后，解释的方差" + (sig ? "显著增加" : "未显著增加") + "，" + change + "。"
+                out.add(zh ? model + " 加入 " + names + " 后，解释的方差" + (sig ? "显著增加" : "未显著增加") + "，" + change + "。"
                         : "Adding " + names + " (" + model + ") " + (sig ? "significantly increased" : "did not significantly increase")
                         + " the explained variance, " + change + ".");
             }
@@ -656,13 +668,21 @@ final class Narrative {
         }
         List<String> slopes = new ArrayList<>();
         for (Map<String, Object> slope : (List<Map<String, Object>>) m.get("slopes")) {
-            String at = w + (slope.get("level") != null ? " " + esc(slope.get("level")) : " = " + fmt.num(slope.get("w")));
-            slopes.add((zh ? "在 " + at + " 时，" : "at " + at + ", ") + "<i>b</i> = " + fmt.num(slope.get("effect")) + sep()
+            Object level = slope.get("level");
+            String at;
+            if (level == null) {
+                at = zh ? "在 " + w + " = " + fmt.num(slope.get("w")) + " 时，" : "at " + w + " = " + fmt.num(slope.get("w")) + ", ";
+            } else if ("M".equals(level)) {
+                at = zh ? "在 " + w + " 取均值时，" : "at the mean of " + w + ", ";
+            } else {
+                at = zh ? "在 " + w + " 取 " + esc(level) + " 时，" : "at " + esc(level) + " of " + w + ", ";
+            }
+            slopes.add(at + "<i>b</i> = " + fmt.num(slope.get("effect")) + sep()
                     + "<i>t</i>(" + dfResidual + ") = " + fmt.num(slope.get("t")) + sep() + p(slope.get("p")));
         }
         if (sig && !slopes.isEmpty()) {
             s.append(zh ? "简单斜率分析显示，" + x + " 对 " + y + " 的效应" + String.join("；", slopes) + "。"
-                    : " The conditional effect of " + x + " on " + y + " was " + joinSemicolon(slopes) + ".");
+                    : " Simple slopes of " + x + " on " + y + ": " + joinSemicolon(slopes) + ".");
         }
         return s.toString();
     }
