@@ -61,11 +61,14 @@ final class Narrative {
         put(out, "mediation", each((List<Map<String, Object>>) model.get("mediation"), m -> mediation(m, bootstrap)));
         put(out, "moderation", each((List<Map<String, Object>>) model.get("moderation"), this::moderation));
         put(out, "hypotheses", hypotheses((List<Map<String, Object>>) model.get("hypotheses")));
-        if (zh) {
-            out.replaceAll((key, value) -> value instanceof List<?> list
-                    ? list.stream().map(v -> cjkSpacing((String) v)).toList() : cjkSpacing((String) value));
-        }
+        out.replaceAll((key, value) -> value instanceof List<?> list
+                ? list.stream().map(v -> typeset((String) v)).toList() : typeset((String) value));
         return out;
+    }
+
+    /** The last touch: in Chinese no space between two Chinese characters. */
+    private String typeset(String s) {
+        return zh ? cjkSpacing(s) : s;
     }
 
     /** Chinese typesetting: no space between two Chinese characters (or full-width punctuation). */
