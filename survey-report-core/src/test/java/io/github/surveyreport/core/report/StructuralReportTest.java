@@ -44,6 +44,9 @@ class StructuralReportTest {
                     compact("ab = 0.10"), "Reported");
         }
         assertThat(html).contains("<th>95% CI</th>");
+        // APA 7: F with its degrees of freedom, in the regression and the hierarchical table
+        assertThat(html).contains("<tr><td class=\"text\"><i>df</i></td><td class=\"num\">2, 528</td><td class=\"num\">4, 526</td></tr>")
+                .contains("<td class=\"text\">Δ<i>F</i> <i>df</i></td>");
     }
 
     @Test
