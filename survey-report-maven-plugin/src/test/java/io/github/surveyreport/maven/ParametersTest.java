@@ -54,4 +54,26 @@ class ParametersTest {
                 .containsExactlyInAnyOrderElementsOf(GateRule.keys());
         assertThat(Thresholds.of(config.asMap())).isEqualTo(Thresholds.defaults());
     }
+
+    @Test
+    void narrativeDecimalsAndStyleReachTheReportOptions() throws MojoExecutionException {
+        AnalyzeMojo mojo = new AnalyzeMojo();
+        mojo.basedir = new java.io.File(".");
+        mojo.loadingCutoff = 0.5;
+        mojo.style = "apa";
+        io.github.surveyreport.core.report.ReportOptions options = mojo.reportOptions();
+        // unset decimals: the language's (2 in English, 3 in Chinese); the narrative is on by default
+        assertThat(options.decimals()).isEqualTo(io.github.surveyreport.core.report.ReportOptions.LANGUAGE_DECIMALS);
+        assertThat(options.narrative()).isTrue();
+        mojo.decimals = 3;
+        mojo.narrative = false;
+        mojo.style = "leading-zero";
+        options = mojo.reportOptions();
+        assertThat(options.decimals()).isEqualTo(3);
+        assertThat(options.narrative()).isFalse();
+        assertThat(options.style()).isEqualTo(io.github.surveyreport.core.report.ReportOptions.NumberStyle.LEADING_ZERO);
+        mojo.style = "journal";
+        assertThatThrownBy(mojo::reportOptions).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("surveyReport.style");
+    }
 }
