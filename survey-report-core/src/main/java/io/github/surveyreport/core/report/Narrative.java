@@ -601,6 +601,9 @@ final class Narrative {
         boolean anyMediation = false;
         for (Map<String, Object> e : (List<Map<String, Object>>) m.get("indirect")) {
             boolean total = Boolean.TRUE.equals(e.get("total"));
+            if (number(e.get("lower")) == null || number(e.get("upper")) == null) {
+                continue; // no interval, nothing to state
+            }
             double lower = number(e.get("lower"));
             double upper = number(e.get("upper"));
             boolean excludesZero = lower > 0 || upper < 0;

@@ -87,6 +87,15 @@ class NarrativeTest {
     }
 
     @Test
+    void theLeadingZeroStyleReachesTheSentences() {
+        Fixtures.Analysed a = Fixtures.henan();
+        Map<String, Object> n = narrative(a, ReportOptions.defaults().withStyle(ReportOptions.NumberStyle.LEADING_ZERO));
+        assertThat(plain(n.get("regression"))).contains("β = 0.344").contains("p < 0.001");
+        assertThat(plain(n.get("convergent"))).contains("（载荷 0.50、CR 0.70、AVE 0.50）");
+        assertThat(plain(n.get("reliability"))).contains("均高于 0.70");
+    }
+
+    @Test
     void theNarrativeOptionTurnsItOff() {
         Fixtures.Analysed a = Fixtures.structural(false);
         assertThat(narrative(a, ReportOptions.defaults().withNarrative(false))).isEmpty();
