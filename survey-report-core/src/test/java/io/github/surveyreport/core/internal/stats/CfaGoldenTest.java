@@ -141,55 +141,18 @@ class CfaGoldenTest {
 
     /** Walks the reference; every key it has must be in the results with a value within tolerance. */
     static void compare(String path, Object expected, Object actual, List<String> failures, double loadings) {
-        if (expected instanceof Map<?, ?> em) {
-            if (!(actual instanceof Map<?, ?> am)) {
-                failures.add(path + ": expected an object, got " + actual);
-                return;
-            }
-            for (Map.Entry<?, ?> e : em.entrySet()) {
-                String key = (String) e.getKey();
-                if (!am.containsKey(key)) {
-                    failures.add(path + "." + key + ": missing");
-                    continue;
-                }
-                compare(path + "." + key, e.getValue(), am.get(key), failures, loadings);
-            }
-        } else if (expected instanceof List<?> el) {
-            if (!(actual instanceof List<?> al) || al.size() != el.size()) {
-                failures.add(path + ": expected " + expected + ", got " + actual);
-                return;
-            }
-            for (int i = 0; i < el.size(); i++) {
-                compare(path + "[" + i + "]", el.get(i), al.get(i), failures, loadings);
-            }
-        } else if (expected instanceof Double e) {
-            if (!(actual instanceof Double a)) {
-                failures.add(path + ": expected " + e + ", got " + actual);
-                return;
-            }
+        GoldenTree.compare(path, expected, actual, failures, (where, leaf, parent, e, a) -> {
             double err = Math.abs(a - e);
-            String leaf = path.substring(path.lastIndexOf('.') + 1);
-            boolean ok;
             if (leaf.equals("p") || leaf.equals("pclose") || leaf.equals("deltaP")) {
-                ok = err <= 1e-5;
+                return err <= 1e-5 ? null : "1e-5 abs";
             } else if (leaf.equals("df") || leaf.equals("n") || leaf.equals("harmanFactors") || leaf.equals("deltaDf")) {
-                ok = err == 0;
-            } else if (path.startsWith("cfa.loadings")) {
-                ok = err <= loadings * Math.abs(e);
-            } else if (path.startsWith("cfa.htmt") || leaf.equals("harmanFirstFactorVariance")) {
-                ok = err <= 1e-8 * Math.abs(e);
-            } else {
-                ok = err <= 1e-5 * Math.abs(e);
+                return err == 0 ? null : "exact";
+            } else if (where.startsWith("cfa.loadings")) {
+                return err <= loadings * Math.abs(e) ? null : loadings + " rel";
+            } else if (where.startsWith("cfa.htmt") || leaf.equals("harmanFirstFactorVariance")) {
+                return err <= 1e-8 * Math.abs(e) ? null : "1e-8 rel";
             }
-            if (!ok) {
-                failures.add(path + ": expected " + e + ", got " + a + " (rel " + err / Math.abs(e) + ")");
-            }
-        } else if (expected == null) {
-            if (actual != null) {
-                failures.add(path + ": expected null, got " + actual);
-            }
-        } else if (!expected.equals(actual)) {
-            failures.add(path + ": expected " + expected + ", got " + actual);
-        }
+            return err <= 1e-5 * Math.abs(e) ? null : "1e-5 rel";
+        });
     }
 }
