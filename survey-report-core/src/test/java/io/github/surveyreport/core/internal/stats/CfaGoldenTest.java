@@ -108,19 +108,7 @@ class CfaGoldenTest {
      */
     @SuppressWarnings("unchecked")
     private static String studyYaml(Map<String, Object> spec) {
-        StringBuilder yaml = new StringBuilder();
-        yaml.append("title: ").append(spec.get("name")).append('\n');
-        yaml.append("data: {file: ").append(spec.get("csv")).append("}\n");
-        Map<String, Object> scale = (Map<String, Object>) spec.get("scale");
-        if (scale != null) {
-            yaml.append("scale: {min: ").append(number(scale.get("min"))).append(", max: ")
-                    .append(number(scale.get("max"))).append("}\n");
-        }
-        yaml.append("constructs:\n");
-        for (Map<String, Object> c : (List<Map<String, Object>>) spec.get("constructs")) {
-            yaml.append("  ").append(c.get("id")).append(": {items: ").append(c.get("items"))
-                    .append(", reverse: ").append(c.get("reverse")).append("}\n");
-        }
+        StringBuilder yaml = measurementPart(spec);
         Map<String, Object> cfa = (Map<String, Object>) spec.get("cfa");
         yaml.append("cfa: {likelihood: ").append(cfa.get("likelihood")).append("}\n");
         yaml.append("regressions:\n");
@@ -134,7 +122,26 @@ class CfaGoldenTest {
         return yaml.toString();
     }
 
-    private static String number(Object value) {
+    /** A second-wave spec's title, data file, scale and constructs as a study file's first keys. */
+    @SuppressWarnings("unchecked")
+    static StringBuilder measurementPart(Map<String, Object> spec) {
+        StringBuilder yaml = new StringBuilder();
+        yaml.append("title: ").append(spec.get("name")).append('\n');
+        yaml.append("data: {file: ").append(spec.get("csv")).append("}\n");
+        Map<String, Object> scale = (Map<String, Object>) spec.get("scale");
+        if (scale != null) {
+            yaml.append("scale: {min: ").append(number(scale.get("min"))).append(", max: ")
+                    .append(number(scale.get("max"))).append("}\n");
+        }
+        yaml.append("constructs:\n");
+        for (Map<String, Object> c : (List<Map<String, Object>>) spec.get("constructs")) {
+            yaml.append("  ").append(c.get("id")).append(": {items: ").append(c.get("items"))
+                    .append(", reverse: ").append(c.get("reverse")).append("}\n");
+        }
+        return yaml;
+    }
+
+    static String number(Object value) {
         double d = (Double) value;
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }

@@ -58,19 +58,7 @@ class StructuralGoldenTest {
     /** The study file a researcher would write for a second-wave spec. */
     @SuppressWarnings("unchecked")
     static String studyYaml(Map<String, Object> spec) {
-        StringBuilder yaml = new StringBuilder();
-        yaml.append("title: ").append(spec.get("name")).append('\n');
-        yaml.append("data: {file: ").append(spec.get("csv")).append("}\n");
-        Map<String, Object> scale = (Map<String, Object>) spec.get("scale");
-        if (scale != null) {
-            yaml.append("scale: {min: ").append(number(scale.get("min"))).append(", max: ")
-                    .append(number(scale.get("max"))).append("}\n");
-        }
-        yaml.append("constructs:\n");
-        for (Map<String, Object> c : (List<Map<String, Object>>) spec.get("constructs")) {
-            yaml.append("  ").append(c.get("id")).append(": {items: ").append(c.get("items"))
-                    .append(", reverse: ").append(c.get("reverse")).append("}\n");
-        }
+        StringBuilder yaml = CfaGoldenTest.measurementPart(spec);
         yaml.append("differences:\n");
         for (Map<String, Object> d : (List<Map<String, Object>>) spec.get("differences")) {
             yaml.append("  - {by: ").append(d.get("by"));
@@ -97,15 +85,11 @@ class StructuralGoldenTest {
                     .append("}\n");
         }
         Map<String, Object> b = (Map<String, Object>) spec.get("bootstrap");
-        yaml.append("bootstrap: {samples: ").append(number(b.get("samples"))).append(", seed: ")
-                .append(number(b.get("seed"))).append(", confidence: ").append(b.get("confidence")).append("}\n");
+        yaml.append("bootstrap: {samples: ").append(CfaGoldenTest.number(b.get("samples"))).append(", seed: ")
+                .append(CfaGoldenTest.number(b.get("seed"))).append(", confidence: ").append(b.get("confidence")).append("}\n");
         return yaml.toString();
     }
 
-    private static String number(Object value) {
-        double d = (Double) value;
-        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
-    }
 
     /** Where each number of the structural blocks is compared how (see the class comment). */
     static String exceeded(String path, String leaf, Map<?, ?> parent, double e, double a) {
