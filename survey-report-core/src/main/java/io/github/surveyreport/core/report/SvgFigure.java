@@ -4,7 +4,6 @@ import io.github.surveyreport.core.SurveyReportException;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.GraphicsEnvironment;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
@@ -15,7 +14,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +35,7 @@ import org.xml.sax.InputSource;
  */
 public final class SvgFigure {
     private static final Set<String> SHAPES = Set.of("rect", "circle", "ellipse", "line", "polyline", "polygon", "path");
-    private static volatile Set<String> installedFamilies;
+    private static final java.util.Map<String, Font> FONTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Element svg;
     private final double[] viewBox;
@@ -354,35 +352,22 @@ public final class SvgFigure {
     /** The first installed family of the list that shows the whole text, else the logical SansSerif (which falls back per script). */
     private static Font font(SvgStyle style, String content) {
         int awtStyle = (style.bold ? Font.BOLD : 0) | (style.italic ? Font.ITALIC : 0);
-        Set<String> installed = installedFamilies();
         for (String family : style.fontFamilies) {
             String name = switch (family.toLowerCase(Locale.ROOT)) {
                 case "serif" -> Font.SERIF;
                 case "sans-serif" -> Font.SANS_SERIF;
                 case "monospace" -> Font.MONOSPACED;
-                default -> installed.contains(family.toLowerCase(Locale.ROOT)) ? family : null;
+                default -> family;
             };
-            if (name == null) {
-                continue;
-            }
-            Font font = new Font(name, awtStyle, 1).deriveFont((float) style.fontSize);
-            if (font.canDisplayUpTo(content) < 0) {
-                return font;
+            Font font = FONTS.computeIfAbsent(name + "/" + awtStyle, key -> new Font(name, awtStyle, 12));
+            // a family that is not installed comes back as Java's "Dialog"; it is skipped
+            boolean installed = name.equals(Font.SERIF) || name.equals(Font.SANS_SERIF) || name.equals(Font.MONOSPACED)
+                    || font.getFamily(Locale.ROOT).equalsIgnoreCase(name);
+            if (installed && font.canDisplayUpTo(content) < 0) {
+                return font.deriveFont((float) style.fontSize);
             }
         }
         return new Font(Font.SANS_SERIF, awtStyle, 1).deriveFont((float) style.fontSize);
-    }
-
-    private static Set<String> installedFamilies() {
-        Set<String> families = installedFamilies;
-        if (families == null) {
-            families = new HashSet<>();
-            for (String name : GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames(Locale.ROOT)) {
-                families.add(name.toLowerCase(Locale.ROOT));
-            }
-            installedFamilies = families;
-        }
-        return families;
     }
 
     /** Writes TikZ commands. */
@@ -450,7 +435,7 @@ public final class SvgFigure {
             }
             out.append("\\path[").append(String.join(",", options)).append("] ");
             double[] c = new double[6];
-            for (java.awt.geom.PathIterator it = path.getPathIterator(null, 0); !it.isDone(); it.next()) {
+            for (java.awt.geom.PathIterator it = path.getPathIterator(null); !it.isDone(); it.next()) {
                 switch (it.currentSegment(c)) {
                     case java.awt.geom.PathIterator.SEG_MOVETO -> out.append(point(c[0], c[1]));
                     case java.awt.geom.PathIterator.SEG_LINETO -> out.append(" -- ").append(point(c[0], c[1]));

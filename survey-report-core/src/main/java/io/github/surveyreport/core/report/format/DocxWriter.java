@@ -390,7 +390,7 @@ final class DocxWriter {
     private void figure(Figure f) {
         int n = ++drawingId;
         SvgFigure figure = SvgFigure.parse(f.svg(), warnings);
-        byte[] png = figure.png(3);
+        byte[] png = figure.png(2);
         String pngName = "media/figure" + n + ".png";
         String svgName = "media/figure" + n + ".svg";
         media.put(pngName, png);
@@ -497,6 +497,15 @@ final class DocxWriter {
             for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
                 ZipEntry e = new ZipEntry(entry.getKey());
                 e.setTimeLocal(ZIP_TIME);
+                if (entry.getKey().endsWith(".png")) {
+                    // already compressed: stored, not deflated again
+                    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                    crc.update(entry.getValue());
+                    e.setMethod(ZipEntry.STORED);
+                    e.setSize(entry.getValue().length);
+                    e.setCompressedSize(entry.getValue().length);
+                    e.setCrc(crc.getValue());
+                }
                 zip.putNextEntry(e);
                 zip.write(entry.getValue());
                 zip.closeEntry();

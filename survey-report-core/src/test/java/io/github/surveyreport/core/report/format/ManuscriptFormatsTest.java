@@ -62,6 +62,35 @@ class ManuscriptFormatsTest {
         return new String(unzip(docx).get("word/document.xml"), StandardCharsets.UTF_8);
     }
 
+    /**
+     * Prints what each manuscript format costs in CPU time of this thread (steadier than wall time on a
+     * shared machine), first in the JVM (classes, fonts, ImageIO) and again.
+     */
+    @Test
+    void costs() {
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        RenderedReport fresh = rendered("henan");
+        long t0 = cpu.getCurrentThreadCpuTime();
+        fresh.document();
+        long t1 = cpu.getCurrentThreadCpuTime();
+        ReportFormats.DOCX.write(fresh);
+        long t2 = cpu.getCurrentThreadCpuTime();
+        ReportFormats.DOCX.write(fresh);
+        long t3 = cpu.getCurrentThreadCpuTime();
+        ReportFormats.LATEX.write(fresh);
+        long t4 = cpu.getCurrentThreadCpuTime();
+        XhtmlReport.Figure figure = (XhtmlReport.Figure) fresh.document().blocks.stream()
+                .filter(b -> b instanceof XhtmlReport.Figure).findFirst().orElseThrow();
+        io.github.surveyreport.core.report.SvgFigure svg = io.github.surveyreport.core.report.SvgFigure.parse(
+                figure.svg(), w -> { });
+        long t5 = cpu.getCurrentThreadCpuTime();
+        svg.png(2);
+        long t6 = cpu.getCurrentThreadCpuTime();
+        System.out.printf("CPU: xhtml rendered and read %d ms; docx first %d ms, again %d ms; latex %d ms; "
+                + "one figure's PNG %d ms%n", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+                (t4 - t3) / 1_000_000, (t6 - t5) / 1_000_000);
+    }
+
     @Test
     void chineseDocxHasThreeLineTablesCaptionsAboveAndNotesBelow() throws IOException {
         byte[] docx = ReportFormats.DOCX.write(henan);
