@@ -336,11 +336,15 @@ final class DocxWriter {
     }
 
     /**
-     * Column widths from the longest line of each column's cells (CJK characters count double),
-     * with long text columns wrapped, scaled into the text width.
+     * Column widths in twentieths of a point: each column's preferred width is its longest line
+     * (long texts and headers capped, so they wrap), its least the longest word, which never
+     * breaks; when the preferred widths do not fit the text width, the columns above their least
+     * give up the difference in proportion.
      */
     private int[] columnWidths(Table t) {
-        double[] need = new double[t.columns()];
+        double em = (english ? 12 : 10.5) * 20;
+        double[] preferred = new double[t.columns()];
+        double[] least = new double[t.columns()];
         List<Row> rows = new ArrayList<>(t.head());
         rows.addAll(t.body());
         for (Row row : rows) {
@@ -348,43 +352,80 @@ final class DocxWriter {
                 if (cell.covered() || cell.colspan() > 1) {
                     continue;
                 }
-                double length = 0;
-                double longest = 0;
+                double line = 0;
+                double longestLine = 0;
+                double word = 0;
+                double longestWord = 0;
                 for (Inline i : cell.content()) {
                     if (i.lineBreak()) {
-                        longest = Math.max(longest, length);
-                        length = 0;
+                        longestLine = Math.max(longestLine, line);
+                        line = 0;
+                        word = 0;
                         continue;
                     }
+                    double scale = i.sub() || i.sup() ? 0.65 : 1;
                     for (int k = 0; k < i.text().length(); k++) {
-                        length += i.text().charAt(k) >= 0x2E80 ? 2 : 1;
+                        char c = i.text().charAt(k);
+                        double w = width(c) * scale;
+                        line += w;
+                        boolean breakable = c == ' ' || c >= 0x2E80;
+                        word = breakable ? 0 : word + w;
+                        longestWord = Math.max(longestWord, c >= 0x2E80 ? w : word);
                     }
                 }
-                longest = Math.max(longest, length);
-                // headers and long texts may wrap
-                if (cell.header()) {
-                    longest = Math.min(longest, 16);
-                }
-                if (cell.kind().contains("item-text") || cell.kind().contains("text")) {
-                    longest = Math.min(longest, 40);
-                }
-                need[cell.column()] = Math.max(need[cell.column()], longest);
+                longestLine = Math.max(longestLine, line);
+                double cap = cell.header() ? 8 : cell.kind().contains("text") ? 18 : 1e9;
+                preferred[cell.column()] = Math.max(preferred[cell.column()], Math.min(longestLine, cap));
+                // a statistic ("β = .344***", "[0.035, 0.096]") is not broken
+                least[cell.column()] = Math.max(least[cell.column()], cell.kind().contains("num")
+                        ? Math.min(longestLine, 9) : longestWord);
             }
         }
-        double charWidth = (english ? 12 : 10.5) * 20 * 0.55;
-        int[] widths = new int[need.length];
-        long sum = 0;
-        for (int c = 0; c < need.length; c++) {
-            widths[c] = (int) Math.round(Math.max(3, need[c]) * charWidth + 160);
-            sum += widths[c];
+        double padding = 2 * 80 + 40;
+        double[] w = new double[preferred.length];
+        double[] min = new double[preferred.length];
+        double sum = 0;
+        for (int c = 0; c < w.length; c++) {
+            min[c] = Math.max(least[c], 1.5) * em + padding;
+            w[c] = Math.max(Math.max(preferred[c], 1.5) * em + padding, min[c]);
+            sum += w[c];
         }
-        if (sum > TEXT_WIDTH || t.threeLine() && sum < TEXT_WIDTH * 0.6 && need.length > 2) {
-            double factor = sum > TEXT_WIDTH ? (double) TEXT_WIDTH / sum : TEXT_WIDTH * 0.6 / sum;
-            for (int c = 0; c < widths.length; c++) {
-                widths[c] = (int) Math.floor(widths[c] * factor);
+        if (sum > TEXT_WIDTH) {
+            double excess = sum - TEXT_WIDTH;
+            double give = 0;
+            for (int c = 0; c < w.length; c++) {
+                give += w[c] - min[c];
             }
+            for (int c = 0; c < w.length; c++) {
+                w[c] -= give <= 0 ? 0 : Math.min(w[c] - min[c], excess * (w[c] - min[c]) / give);
+            }
+        } else if (t.threeLine() && w.length > 2 && sum < TEXT_WIDTH * 0.6) {
+            for (int c = 0; c < w.length; c++) {
+                w[c] *= TEXT_WIDTH * 0.6 / sum;
+            }
+        }
+        int[] widths = new int[w.length];
+        for (int c = 0; c < w.length; c++) {
+            widths[c] = (int) Math.floor(w[c]);
         }
         return widths;
+    }
+
+    /** A character's width in em in Times New Roman (roughly), CJK full width. */
+    private static double width(char c) {
+        if (c >= 0x2E80) {
+            return 1.0;
+        }
+        if (Character.isUpperCase(c)) {
+            return 0.70;
+        }
+        if (Character.isDigit(c)) {
+            return 0.5;
+        }
+        if (Character.isLowerCase(c)) {
+            return c == 'm' || c == 'w' ? 0.75 : c == 'i' || c == 'l' || c == 'j' || c == 't' || c == 'f' ? 0.3 : 0.5;
+        }
+        return c == ' ' ? 0.25 : 0.4;
     }
 
     private void figure(Figure f) {
