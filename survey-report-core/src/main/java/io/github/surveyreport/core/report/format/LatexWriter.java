@@ -43,7 +43,7 @@ final class LatexWriter {
             Map.entry('≤', "\\ensuremath{\\le}"), Map.entry('≥', "\\ensuremath{\\ge}"),
             Map.entry('≠', "\\ensuremath{\\ne}"), Map.entry('→', "\\ensuremath{\\rightarrow}"),
             Map.entry('²', "\\textsuperscript{2}"), Map.entry('³', "\\textsuperscript{3}"),
-            Map.entry('…', "\\ldots{}"), Map.entry('\u00A0', "~"));
+            Map.entry('…', "\\ldots{}"), Map.entry('′', "\\ensuremath{'}"), Map.entry('\u00A0', "~"));
 
     private final XhtmlReport report;
     private final boolean english;
@@ -65,7 +65,7 @@ final class LatexWriter {
             out.append("\\documentclass[UTF8,a4paper,zihao=5]{ctexart}\n");
         }
         out.append("\\usepackage[margin=2.54cm]{geometry}\n\\usepackage{array,booktabs,longtable,threeparttable}\n")
-                .append("\\usepackage{tikz}\n\\setlength{\\LTpre}{0pt}\n\\setlength{\\LTpost}{0pt}\n")
+                .append("\\usepackage{graphicx,tikz}\n\\setlength{\\LTpre}{0pt}\n\\setlength{\\LTpost}{0pt}\n")
                 .append("\\newcommand{\\tablecaption}[2]{")
                 .append(english ? "\\par\\noindent\\textbf{#1}\\par\\noindent\\textit{#2}\\par\\smallskip}\n"
                         : "\\par{\\centering\\textbf{#1\\quad #2}\\par}\\smallskip}\n")
@@ -177,7 +177,7 @@ final class LatexWriter {
             texColumn[c + 1] = texColumn[c] + (decimal[c] ? 2 : 1);
             if (decimal[c]) {
                 spec.append("r@{}l");
-            } else if (isItemText(t, c)) {
+            } else if (isItemText(t, c) || t.threeLine() && longest(t, c) > 30) {
                 spec.append(">{\\raggedright\\arraybackslash}p{").append(columns > 3 ? "0.3" : "0.45")
                         .append("\\linewidth}");
             } else {
@@ -187,7 +187,7 @@ final class LatexWriter {
         int rows = t.head().size() + t.body().size();
         boolean longTable = rows > LONG_TABLE_ROWS;
         StringBuilder head = new StringBuilder();
-        head.append("\\toprule\n");
+        head.append(t.threeLine() ? "\\toprule\n" : "");
         for (int r = 0; r < t.head().size(); r++) {
             row(t.head().get(r), decimal, texColumn, head, true);
             StringBuilder rules = new StringBuilder();
@@ -201,7 +201,7 @@ final class LatexWriter {
                 head.append(rules).append('\n');
             }
         }
-        head.append(t.head().isEmpty() ? "" : "\\midrule\n");
+        head.append(t.head().isEmpty() || !t.threeLine() ? "" : "\\midrule\n");
         StringBuilder bodyRows = new StringBuilder();
         for (Row row : t.body()) {
             row(row, decimal, texColumn, bodyRows, false);
@@ -219,7 +219,9 @@ final class LatexWriter {
             }
             out.append("}\n\n");
         } else {
+            // a table still wider than the text is scaled down to it (graphicx), notes with it
             out.append("\\begin{table}[htbp]\n").append(captionLine).append("\\centering\\small\n")
+                    .append("\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{%\n")
                     .append("\\begin{threeparttable}\n\\begin{tabular}{").append(spec).append("}\n").append(head)
                     .append(bodyRows).append(t.threeLine() ? "\\bottomrule\n" : "").append("\\end{tabular}\n");
             if (!notes.isEmpty()) {
@@ -231,8 +233,20 @@ final class LatexWriter {
                 }
                 out.append("\\end{tablenotes}\n");
             }
-            out.append("\\end{threeparttable}\n\\end{table}\n\n");
+            out.append("\\end{threeparttable}}\n\\end{table}\n\n");
         }
+    }
+
+    /** The longest body text of a column. */
+    private static int longest(Table t, int c) {
+        int longest = 0;
+        for (Row row : t.body()) {
+            Cell cell = row.cells().get(c);
+            if (!cell.covered() && cell.colspan() == 1) {
+                longest = Math.max(longest, cell.text().length());
+            }
+        }
+        return longest;
     }
 
     private static boolean isItemText(Table t, int c) {
@@ -259,13 +273,25 @@ final class LatexWriter {
             if (!header && cell.colspan() == 1 && decimal[cell.column()]) {
                 cells.add(decimalCell(cell.content()));
             } else if (span > 1 || header && decimal[cell.column()]) {
+                String text = header ? headerText(cell) : inlines(cell.content());
                 cells.add("\\multicolumn{" + span + "}{" + (header || !align.equals("l") ? "c" : "l") + "}{"
-                        + inlines(cell.content()) + "}");
+                        + text + "}");
             } else {
-                cells.add(inlines(cell.content()));
+                cells.add(header ? headerText(cell) : inlines(cell.content()));
             }
         }
         to.append(String.join(" & ", cells)).append(" \\\\\n");
+    }
+
+    /** A header's text; a long one (not a group header) wraps in a box about 7 em wide, centred. */
+    private String headerText(Cell cell) {
+        String text = inlines(cell.content());
+        boolean cjk = cell.text().chars().anyMatch(ch -> ch >= 0x2E80);
+        int length = cell.text().length() * (cjk ? 2 : 1);
+        if (cell.kind().contains("group") || length <= 14) {
+            return text;
+        }
+        return "\\parbox[b]{" + (cjk ? "6em" : "7em") + "}{\\centering " + text + "}";
     }
 
     /** A number cell split at its decimal point into the two halves of an {@code r@{}l} pair. */
