@@ -299,7 +299,10 @@ final class LatexWriter {
         String text = plainText(content);
         Matcher m = DECIMAL.matcher(text);
         int at = m.find() ? m.start() : integerEnd(text);
-        return inlines(slice(content, 0, at)) + " & " + inlines(slice(content, at, text.length()));
+        // a space before the point ("< .001", "β = .344") would be dropped at the end of the cell: a tie keeps it
+        String left = at > 0 && text.charAt(at - 1) == ' ' ? inlines(slice(content, 0, at - 1)) + "~"
+                : inlines(slice(content, 0, at));
+        return left + " & " + inlines(slice(content, at, text.length()));
     }
 
     /** Where a number without a point ends (the point would come there), e.g. after "136" of "136***". */

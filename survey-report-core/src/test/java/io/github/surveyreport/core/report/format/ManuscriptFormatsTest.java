@@ -185,6 +185,8 @@ class ManuscriptFormatsTest {
         assertTrue(tex.contains("\\cmidrule(lr){"));
         assertTrue(tex.contains("\\begin{threeparttable}") && tex.contains("\\begin{tablenotes}"));
         assertTrue(tex.contains("r@{}l"));
+        // numbers split at the decimal point, the space before it kept
+        assertTrue(tex.contains("\\textless{}~ & .001"), "p < .001 aligned");
         assertFalse(Pattern.compile("\\\\begin\\{(tabular|longtable)\\}\\{[^}]*\\|").matcher(tex).find(), "vertical rules");
         assertTrue(tex.contains("\\begin{tikzpicture}"));
         assertEquals(count(tex, "\\begin{"), count(tex, "\\end{"));
@@ -230,6 +232,28 @@ class ManuscriptFormatsTest {
         assertTrue(zh.contains(".827") && zh.contains("2834.595"));
         String en = pdfText(dir.resolve("tam.pdf"));
         assertTrue(en.contains("Table1") && en.contains("Note."));
+    }
+
+    /**
+     * XeLaTeX compiles both examples' report.tex without errors and without overfull lines (where
+     * a TeX installation with ctex, booktabs, threeparttable and TikZ is on the PATH; CI has none).
+     */
+    @Test
+    void xelatexCompilesTheLatex() throws Exception {
+        Assumptions.assumeTrue(onPath("xelatex"), "xelatex is not installed");
+        Path dir = Files.createTempDirectory("tex");
+        for (String example : List.of("henan", "tam")) {
+            RenderedReport report = example.equals("henan") ? henan : tam;
+            Files.write(dir.resolve(example + ".tex"), ReportFormats.LATEX.write(report));
+            Process p = new ProcessBuilder("xelatex", "-interaction=nonstopmode", "-halt-on-error", example + ".tex")
+                    .directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve(example + ".out").toFile()).start();
+            assertTrue(p.waitFor(300, TimeUnit.SECONDS), "xelatex timed out");
+            String log = Files.readString(dir.resolve(example + ".log"), StandardCharsets.ISO_8859_1);
+            assertEquals(0, p.exitValue(), example + ": " + log.substring(Math.max(0, log.indexOf("\n!"))));
+            assertFalse(log.contains("Overfull \\hbox"), example + " has lines wider than the text");
+            assertTrue(pdfText(dir.resolve(example + ".pdf")).contains(example.equals("henan") ? "表1" : "Table1"));
+        }
     }
 
     private static String pdfText(Path pdf) throws Exception {
