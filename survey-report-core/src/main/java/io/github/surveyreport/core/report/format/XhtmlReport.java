@@ -281,7 +281,7 @@ final class XhtmlReport {
             default -> {
                 String name = name(e);
                 boolean i = italic || name.equals("i") || name.equals("em") || name.equals("var");
-                boolean b = bold || name.equals("b") || name.equals("strong") || name.equals("th") && false;
+                boolean b = bold || name.equals("b") || name.equals("strong");
                 boolean down = sub || name.equals("sub");
                 boolean up = sup || name.equals("sup");
                 for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
