@@ -378,7 +378,7 @@ final class DocxWriter {
                 preferred[cell.column()] = Math.max(preferred[cell.column()], Math.min(longestLine, cap));
                 // a statistic ("β = .344***", "[0.035, 0.096]") is not broken
                 least[cell.column()] = Math.max(least[cell.column()], cell.kind().contains("num")
-                        ? Math.min(longestLine, 9) : longestWord);
+                        ? Math.min(longestLine * 1.1, 10) : longestWord);
             }
         }
         double padding = 2 * 80 + 40;
@@ -413,7 +413,8 @@ final class DocxWriter {
 
     /** A character's width in em in Times New Roman (roughly), CJK full width. */
     private static double width(char c) {
-        if (c >= 0x2E80) {
+        if (c >= 0x2E80 || c >= 0x370 && c <= 0x3FF) {
+            // Greek too: a CJK font (which WPS and LibreOffice may take for it) sets it full width
             return 1.0;
         }
         if (Character.isUpperCase(c)) {
