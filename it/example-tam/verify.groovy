@@ -10,4 +10,10 @@ assert results.regressions[3].steps.size() == 3
 assert results.hypotheses.every { it.supported }
 assert results.cfa.likelihood == 'wishart'
 assert new File(basedir, 'target/survey-report/report.pdf').length() > 1000
+// the default formats include the Word file (APA tables); LaTeX only when asked for
+def docx = new java.util.zip.ZipFile(new File(basedir, 'target/survey-report/report.docx'))
+def document = docx.getInputStream(docx.getEntry('word/document.xml')).getText('UTF-8')
+docx.close()
+assert document.contains('>Table 1</w:t>') && document.contains('<w:tblHeader/>')
+assert !new File(basedir, 'target/survey-report/report.tex').exists()
 return true

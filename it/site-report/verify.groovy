@@ -6,9 +6,11 @@ for (dir in ['target/site', 'target/site/zh_CN']) {
     assert page.isFile() : page
     assert new File(basedir, dir + '/survey-report/report.pdf').length() > 1000
     assert new File(basedir, dir + '/survey-report/results.json').isFile()
+    assert new File(basedir, dir + '/survey-report/report.docx').length() > 1000
     def html = page.getText('UTF-8')
     assert html.contains('href="report.pdf"')
     assert html.contains('href="results.json"')
+    assert html.contains('href="report.docx"')
     // inside the site's skin (the default, Fluido) and navigation, the report's styles scoped to it
     assert html.contains('css/apache-maven-fluido-')
     assert html.contains('../project-reports.html') || html.contains('project-reports.html')

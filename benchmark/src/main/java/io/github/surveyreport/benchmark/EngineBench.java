@@ -5,7 +5,6 @@ import io.github.surveyreport.core.results.Results;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -23,15 +22,9 @@ public final class EngineBench {
     }
 
     public static void main(String[] args) throws IOException {
-        int runs = 5;
-        List<Path> dirs = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--runs")) {
-                runs = Integer.parseInt(args[++i]);
-            } else {
-                dirs.add(Path.of(args[i]));
-            }
-        }
+        BenchArgs parsed = BenchArgs.parse(args, 5);
+        int runs = parsed.runs();
+        List<Path> dirs = parsed.dirs();
         System.out.printf(Locale.ROOT, "# %s, %d cores, max heap %d MiB%n", System.getProperty("java.vm.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf(Locale.ROOT, "%-28s %12s %9s %10s %12s %10s %s%n", "study", "rows", "MB", "median s",

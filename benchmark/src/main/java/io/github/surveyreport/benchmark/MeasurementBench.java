@@ -6,8 +6,6 @@ import io.github.surveyreport.core.study.CfaSpec;
 import io.github.surveyreport.core.study.Study;
 import io.github.surveyreport.core.study.StudyLoader;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,15 +24,9 @@ public final class MeasurementBench {
     }
 
     public static void main(String[] args) {
-        int runs = 9;
-        List<Path> dirs = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--runs")) {
-                runs = Integer.parseInt(args[++i]);
-            } else {
-                dirs.add(Path.of(args[i]));
-            }
-        }
+        BenchArgs parsed = BenchArgs.parse(args, 9);
+        int runs = parsed.runs();
+        List<Path> dirs = parsed.dirs();
         System.out.printf(Locale.ROOT, "%-28s %12s %10s %10s %12s %s%n", "study", "rows", "without s", "with s",
                 "cfa adds ms", "chi2 / df / cfi");
         for (Path dir : dirs) {
@@ -62,15 +54,9 @@ public final class MeasurementBench {
             }
             var fit = last.cfa().fit();
             System.out.printf(Locale.ROOT, "%-28s %12d %10.3f %10.3f %12.1f %.1f / %d / %.3f%n", dir.getFileName(),
-                    last.sample().read(), median(without), median(with), 1000 * median(diff), fit.chiSquare(),
+                    last.sample().read(), BenchArgs.median(without), BenchArgs.median(with), 1000 * BenchArgs.median(diff), fit.chiSquare(),
                     fit.df(), fit.cfi());
         }
     }
 
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
 }

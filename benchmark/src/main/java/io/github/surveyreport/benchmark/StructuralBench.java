@@ -15,7 +15,6 @@ import io.github.surveyreport.core.study.StudyLoader;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,15 +36,9 @@ public final class StructuralBench {
     }
 
     public static void main(String[] args) {
-        int runs = 5;
-        List<Path> dirs = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--runs")) {
-                runs = Integer.parseInt(args[++i]);
-            } else {
-                dirs.add(Path.of(args[i]));
-            }
-        }
+        BenchArgs parsed = BenchArgs.parse(args, 5);
+        int runs = parsed.runs();
+        List<Path> dirs = parsed.dirs();
         System.out.printf(Locale.ROOT, "%-28s %12s %10s %10s %14s %14s%n", "study", "rows", "without s", "with s",
                 "structural ms", "distinct rows");
         for (Path dir : dirs) {
@@ -70,7 +63,7 @@ public final class StructuralBench {
                 diff[r] = with[r] - without[r];
             }
             System.out.printf(Locale.ROOT, "%-28s %12d %10.3f %10.3f %14.1f %14d%n", dir.getFileName(),
-                    last.sample().read(), median(without), median(with), 1000 * median(diff),
+                    last.sample().read(), BenchArgs.median(without), BenchArgs.median(with), 1000 * BenchArgs.median(diff),
                     last.mediation().get(0).distinctRows());
         }
         System.out.printf(Locale.ROOT, "%-28s %12s %10s %14s%n", "continuous", "rows", "bootstrap s", "distinct rows");
@@ -113,10 +106,4 @@ public final class StructuralBench {
         return SurveyAnalysis.run(study, RowSource.of("memory", List.of("x", "m", "y"), data));
     }
 
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
 }

@@ -108,6 +108,23 @@ class SavStudyTest {
         assertThat(html).contains("我喜欢这个产品").contains("非常同意");
     }
 
+    /** Value labels name the groups of a comparison, text codes (男 = 男性) and numeric ones (1 = 非常不同意) alike. */
+    @ParameterizedTest
+    @ValueSource(strings = {"pspp-zlib.zsav", "haven-uncompressed.sav"})
+    void valueLabelsNameTheGroupsOfAComparison(String sav) throws IOException {
+        copy(sav);
+        Path yaml = dir.resolve("groups.yaml");
+        Files.writeString(yaml, STUDY.formatted(sav) + "differences:\n  - {by: 性别}\n  - {by: satisfaction_overall}\n",
+                StandardCharsets.UTF_8);
+        Results results = SurveyAnalysis.run(StudyLoader.load(yaml));
+        var byGender = results.differences().get(0);
+        assertThat(byGender.groupLabels()).containsEntry("男", "男性").containsEntry("女", "女性");
+        var bySatisfaction = results.differences().get(1);
+        assertThat(bySatisfaction.tests().get(0).groups()).extracting(g -> g.group()).allMatch(g -> g.matches("[1-5]"));
+        bySatisfaction.tests().get(0).groups().forEach(g -> assertThat(bySatisfaction.label(g.group()))
+                .isIn("非常不同意", "不同意", "一般", "同意", "非常同意"));
+    }
+
     /** A bad cell of an SPSS file is named as SPSS counts: case and variable. */
     @org.junit.jupiter.api.Test
     void aBadCellIsNamedByCaseAndVariable() throws IOException {

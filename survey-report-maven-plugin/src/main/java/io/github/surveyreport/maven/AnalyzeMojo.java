@@ -1,21 +1,20 @@
 package io.github.surveyreport.maven;
 
-import io.github.surveyreport.core.ResultsJson;
 import io.github.surveyreport.core.SurveyAnalysis;
 import io.github.surveyreport.core.SurveyReportException;
 import io.github.surveyreport.core.gate.QualityGate;
 import io.github.surveyreport.core.gate.Thresholds;
 import io.github.surveyreport.core.report.ReportFiles;
-import io.github.surveyreport.core.report.ReportRenderer;
+import io.github.surveyreport.core.report.format.RenderedReport;
+import io.github.surveyreport.core.report.format.ReportFormat;
+import io.github.surveyreport.core.report.format.ReportFormats;
 import io.github.surveyreport.core.results.Check;
 import io.github.surveyreport.core.results.Results;
 import io.github.surveyreport.core.study.Study;
 import io.github.surveyreport.core.study.StudyFileException;
 import io.github.surveyreport.core.study.StudyLoader;
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +27,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Runs the statistics of the questionnaire study described by a study file over its survey
- * data, writes {@code results.json}, {@code report.html} and {@code report.pdf} into the output
- * directory, then checks the results against the quality gate's thresholds: each violation is
+ * data, writes {@code results.json}, {@code report.html}, {@code report.pdf} and
+ * {@code report.docx} (and, if asked, {@code report.tex}) into the output directory, then checks the results against the quality gate's thresholds: each violation is
  * logged on one line and fails the build (unless {@code failOnViolation} is false), as
  * {@code jacoco:check} does for coverage. Bad input stops the build with a message naming the
  * file, line, column, value or key.
@@ -48,8 +47,8 @@ public class AnalyzeMojo extends AbstractSurveyMojo {
     @Parameter(property = "surveyReport.failOnViolation", defaultValue = "true")
     private boolean failOnViolation;
 
-    /** Which outputs to write: any of {@code json}, {@code html}, {@code pdf}. */
-    @Parameter(property = "surveyReport.formats", defaultValue = "json,html,pdf")
+    /** Which outputs to write: any of {@code json}, {@code html}, {@code pdf}, {@code docx}, {@code latex}. */
+    @Parameter(property = "surveyReport.formats", defaultValue = "json,html,pdf,docx")
     private List<String> formats;
 
     @Override
@@ -74,29 +73,14 @@ public class AnalyzeMojo extends AbstractSurveyMojo {
             // the data file's own labels (an SPSS file's variable labels) where the study gives none
             Study parsed = SurveyAnalysis.withFileLabels(loadStudyAndLimits(studyFile));
             Thresholds limits = limits();
-            ReportRenderer renderer = null;
-            if (outputs.contains(OutputFormat.HTML) || outputs.contains(OutputFormat.PDF)) {
-                renderer = new ReportRenderer(reportOptions(), getLog()::warn);
-            }
             Results analysed = SurveyAnalysis.run(parsed);
             results = analysed.withChecks(new QualityGate(limits).evaluate(parsed, analysed));
             logSummary(results);
             // every output rendered in memory, then written as one set; before the verdict: the
             // report is most needed when the gate fails
-            Map<String, byte[]> contents = new LinkedHashMap<>();
-            if (outputs.contains(OutputFormat.JSON)) {
-                contents.put(OutputFormat.JSON.fileName(), ResultsJson.toBytes(results));
-            }
-            if (outputs.contains(OutputFormat.HTML) && outputs.contains(OutputFormat.PDF)) {
-                ReportRenderer.Reports reports = renderer.htmlAndPdf(parsed, results, Map.of());
-                contents.put(OutputFormat.HTML.fileName(), reports.html());
-                contents.put(OutputFormat.PDF.fileName(), reports.pdf());
-            } else if (outputs.contains(OutputFormat.HTML)) {
-                contents.put(OutputFormat.HTML.fileName(),
-                        renderer.html(parsed, results).getBytes(StandardCharsets.UTF_8));
-            } else if (outputs.contains(OutputFormat.PDF)) {
-                contents.put(OutputFormat.PDF.fileName(), renderer.pdf(parsed, results));
-            }
+            List<ReportFormat> chosen = outputs.stream().map(OutputFormat::format).toList();
+            Map<String, byte[]> contents = ReportFormats.render(chosen,
+                    new RenderedReport(parsed, results, reportOptions(), Map.of(), getLog()::warn));
             files.writeAll(contents);
             for (OutputFormat format : outputs) {
                 getLog().info("Survey report: " + directory.resolve(format.fileName()));

@@ -1,28 +1,36 @@
 package io.github.surveyreport.maven;
 
+import io.github.surveyreport.core.report.format.ReportFormat;
+import io.github.surveyreport.core.report.format.ReportFormats;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 
-/** The files the {@code analyze} goal can write. */
+/** The files the {@code analyze} goal can write: the core's {@link ReportFormats}, by name. */
 enum OutputFormat {
-    JSON("results.json"),
-    HTML("report.html"),
-    PDF("report.pdf");
+    JSON(ReportFormats.JSON),
+    HTML(ReportFormats.HTML),
+    PDF(ReportFormats.PDF),
+    DOCX(ReportFormats.DOCX),
+    LATEX(ReportFormats.LATEX);
 
-    private final String fileName;
+    private final ReportFormat format;
 
-    OutputFormat(String fileName) {
-        this.fileName = fileName;
+    OutputFormat(ReportFormat format) {
+        this.format = format;
     }
 
     String fileName() {
-        return fileName;
+        return format.fileName();
     }
 
-    /** Parses {@code json, html, pdf} (any case, any order). */
+    ReportFormat format() {
+        return format;
+    }
+
+    /** Parses {@code json, html, pdf, docx, latex} (any case, any order). */
     static Set<OutputFormat> parse(List<String> names) throws MojoExecutionException {
         Set<OutputFormat> formats = EnumSet.noneOf(OutputFormat.class);
         for (String name : names) {
@@ -35,7 +43,7 @@ enum OutputFormat {
                     formats.add(valueOf(trimmed.toUpperCase(Locale.ROOT)));
                 } catch (IllegalArgumentException e) {
                     throw new MojoExecutionException("Unknown report format '" + trimmed
-                            + "' in <formats> (surveyReport.formats); use json, html and/or pdf");
+                            + "' in <formats> (surveyReport.formats); use json, html, pdf, docx and/or latex");
                 }
             }
         }

@@ -1,12 +1,12 @@
 package io.github.surveyreport.maven;
 
-import io.github.surveyreport.core.ResultsJson;
 import io.github.surveyreport.core.SurveyAnalysis;
 import io.github.surveyreport.core.SurveyReportException;
 import io.github.surveyreport.core.gate.QualityGate;
 import io.github.surveyreport.core.gate.Thresholds;
 import io.github.surveyreport.core.report.ReportFiles;
-import io.github.surveyreport.core.report.ReportRenderer;
+import io.github.surveyreport.core.report.format.RenderedReport;
+import io.github.surveyreport.core.report.format.ReportFormats;
 import io.github.surveyreport.core.results.Results;
 import io.github.surveyreport.core.study.Study;
 import io.github.surveyreport.core.study.StudyLoader;
@@ -28,7 +28,7 @@ import org.apache.maven.reporting.MavenReportException;
 /**
  * Adds a "Survey report" page to {@code mvn site}: the same report the {@code analyze} goal
  * renders (from the same templates), inside the site's skin and navigation, with links to its
- * PDF and {@code results.json} (written beside the page). The report's stylesheet is scoped to
+ * PDF, its Word file and {@code results.json} (written beside the page). The report's stylesheet is scoped to
  * the page's content ({@link SitePage}), so the skin's menus keep their look. Needs
  * maven-site-plugin 3.21.0 or later (Doxia 2). Also runs on its own:
  * {@code mvn survey-report:report} writes the standalone page (as {@code analyze}'s
@@ -137,26 +137,30 @@ public class ReportMojo extends AbstractSurveyMojo implements MavenReport {
     /** Writes the report; with a sink (a site), the page goes to the sink instead of index.html. */
     private void writeReport(Sink sink) throws MavenReportException {
         Path directory = getReportOutputDirectory().toPath().resolve(DIRECTORY);
-        List<String> names = sink == null ? List.of("results.json", "index.html", "report.pdf")
-                : List.of("results.json", "report.pdf");
+        List<String> names = sink == null ? List.of("results.json", "index.html", "report.pdf", "report.docx")
+                : List.of("results.json", "report.pdf", "report.docx");
         ReportFiles files = new ReportFiles(directory, names);
         try {
             files.clear();
             Analysis done = analyse();
-            ReportRenderer renderer = new ReportRenderer(reportOptions(), getLog()::warn);
             Map<String, String> downloads = new LinkedHashMap<>();
-            downloads.put("PDF", "report.pdf");
-            downloads.put("results.json", "results.json");
-            ReportRenderer.Reports reports = renderer.htmlAndPdf(done.study(), done.results(), downloads);
+            downloads.put("PDF", ReportFormats.PDF.fileName());
+            downloads.put("Word", ReportFormats.DOCX.fileName());
+            downloads.put("results.json", ReportFormats.JSON.fileName());
+            RenderedReport report = new RenderedReport(done.study(), done.results(), reportOptions(), downloads,
+                    getLog()::warn);
+            Map<String, byte[]> rendered = ReportFormats.render(List.of(ReportFormats.JSON, ReportFormats.HTML,
+                    ReportFormats.PDF, ReportFormats.DOCX), report);
             Map<String, byte[]> contents = new LinkedHashMap<>();
-            contents.put("results.json", ResultsJson.toBytes(done.results()));
+            contents.put("results.json", rendered.get(ReportFormats.JSON.fileName()));
             if (sink == null) {
-                contents.put("index.html", reports.html());
+                contents.put("index.html", rendered.get(ReportFormats.HTML.fileName()));
             }
-            contents.put("report.pdf", reports.pdf());
+            contents.put("report.pdf", rendered.get(ReportFormats.PDF.fileName()));
+            contents.put("report.docx", rendered.get(ReportFormats.DOCX.fileName()));
             files.writeAll(contents);
             if (sink != null) {
-                SitePage page = SitePage.of(new String(reports.html(), StandardCharsets.UTF_8));
+                SitePage page = SitePage.of(new String(rendered.get(ReportFormats.HTML.fileName()), StandardCharsets.UTF_8));
                 sink.head();
                 sink.title();
                 sink.text(page.title);

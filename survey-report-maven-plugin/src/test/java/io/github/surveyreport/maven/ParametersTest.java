@@ -17,11 +17,14 @@ import org.junit.jupiter.api.Test;
 class ParametersTest {
     @Test
     void formatsAreReadFromAListOrACommaSeparatedProperty() throws MojoExecutionException {
-        assertThat(OutputFormat.parse(List.of("json,html,pdf"))).isEqualTo(EnumSet.allOf(OutputFormat.class));
+        assertThat(OutputFormat.parse(List.of("json,html,pdf,docx,latex"))).isEqualTo(EnumSet.allOf(OutputFormat.class));
+        assertThat(OutputFormat.DOCX.fileName()).isEqualTo("report.docx");
+        assertThat(OutputFormat.LATEX.fileName()).isEqualTo("report.tex");
         assertThat(OutputFormat.parse(List.of("JSON", " pdf "))).containsExactly(OutputFormat.JSON, OutputFormat.PDF);
-        assertThatThrownBy(() -> OutputFormat.parse(List.of("json,docx")))
+        assertThatThrownBy(() -> OutputFormat.parse(List.of("json,rtf")))
                 .isInstanceOf(MojoExecutionException.class)
-                .hasMessage("Unknown report format 'docx' in <formats> (surveyReport.formats); use json, html and/or pdf");
+                .hasMessage("Unknown report format 'rtf' in <formats> (surveyReport.formats); use json, html, pdf, "
+                        + "docx and/or latex");
     }
 
     @Test

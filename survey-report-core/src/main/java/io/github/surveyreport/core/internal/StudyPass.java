@@ -866,9 +866,19 @@ public final class StudyPass {
                 declaredOrder.putIfAbsent(p.column(), order);
             }
         }
+        // an SPSS file's value labels of the grouping columns, by category as the pass names them
+        Map<String, Map<String, String>> valueLabels = new java.util.HashMap<>();
+        for (String column : study.groupingColumns()) {
+            Map<String, String> labels = rows.valueLabels().getOrDefault(column, Map.of());
+            if (!labels.isEmpty()) {
+                Map<String, String> byCategory = new java.util.HashMap<>();
+                labels.forEach((code, label) -> byCategory.putIfAbsent(category(code), label));
+                valueLabels.put(column, byCategory);
+            }
+        }
         StructuralLayout structural = new StructuralLayout(study.categoricalColumns(), study.groupingColumns(),
                 declaredOrder, study.regressions(), study.differences(), study.mediation(), study.moderation(),
-                study.bootstrap(), study.significance());
+                study.bootstrap(), study.significance(), valueLabels);
         return new AnalysisLayout(columns, constructs, regressions, hypotheses, study.efaFactors(),
                 study.significance(), likelihood(study.cfa()), study.overallReliability(),
                 structural.isEmpty() ? null : structural);

@@ -63,7 +63,7 @@ final class StructuralReport {
             boolean anova = d.tests().get(0) instanceof AnovaTest;
             List<Map<String, Object>> groups = new ArrayList<>();
             for (int i = 0; i < first.size(); i++) {
-                groups.add(map("index", i + 1, "name", first.get(i).group(), "n", first.get(i).n()));
+                groups.add(map("index", i + 1, "name", d.label(first.get(i).group()), "n", first.get(i).n()));
             }
             List<String> groupNames = first.stream().map(GroupStatistics::group).toList();
             List<Map<String, Object>> rows = new ArrayList<>();

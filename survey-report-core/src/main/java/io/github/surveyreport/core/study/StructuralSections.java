@@ -51,6 +51,11 @@ final class StructuralSections {
             if (by == null) {
                 continue;
             }
+            if (constructIds.isEmpty()) {
+                d.problem("by", "differences compares the construct scores across groups, but the study has no "
+                        + "constructs; add constructs or remove the entry");
+                continue;
+            }
             if (constructIds.contains(by)) {
                 d.problem("by", by + " is a construct id; group by a data column such as gender or education "
                         + "(the construct scores are the outcomes compared)");

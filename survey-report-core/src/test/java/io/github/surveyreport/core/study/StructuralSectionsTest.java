@@ -142,6 +142,15 @@ class StructuralSectionsTest {
     }
 
     @Test
+    void differencesNeedConstructs() throws IOException {
+        Path file = dir.resolve("study.yaml");
+        Files.writeString(file, "data: {file: d.csv}\ndifferences: [{by: g}]\n", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> StudyLoader.load(file)).isInstanceOf(StudyFileException.class)
+                .hasMessageContaining("line 2, differences[1].by: differences compares the construct scores across "
+                        + "groups, but the study has no constructs");
+    }
+
+    @Test
     void embeddersGetTheSameChecksFromTheRecords() {
         assertThatThrownBy(() -> new BootstrapSpec(999, 1, 0.95)).hasMessageContaining("below 1000");
         assertThatThrownBy(() -> new Hypothesis("H1", Hypothesis.Kind.INDIRECT, "X", null, "Y", Hypothesis.Sign.POSITIVE,

@@ -362,7 +362,14 @@ final class StructuralAnalysis {
                     () -> io.github.surveyreport.core.internal.stats.groups.GroupComparison.compare(outcome, kept,
                             groups, method, 0.95)));
         }
-        return new GroupDifferences(d.by(), n, tests);
+        Map<String, String> valueLabels = acc.layout.valueLabels().getOrDefault(d.by(), Map.of());
+        Map<String, String> groupLabels = new java.util.LinkedHashMap<>();
+        for (String label : kept) {
+            if (valueLabels.containsKey(label)) {
+                groupLabels.put(label, valueLabels.get(label));
+            }
+        }
+        return new GroupDifferences(d.by(), n, tests, groupLabels);
     }
 
     private static String where(String where) {

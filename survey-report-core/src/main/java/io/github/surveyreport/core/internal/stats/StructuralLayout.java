@@ -27,11 +27,13 @@ import java.util.Map;
  * @param moderation    the moderation models
  * @param bootstrap     how the indirect effects are bootstrapped
  * @param significance  the alpha level of the Johnson–Neyman points
+ * @param valueLabels   the data file's value labels of the grouping columns, by category
  */
 public record StructuralLayout(List<String> cellColumns, List<String> groupColumns,
                                Map<String, List<String>> declaredOrder, List<RegressionModel> regressions,
                                List<GroupComparison> differences, List<MediationModel> mediation,
-                               List<ModerationModel> moderation, BootstrapSpec bootstrap, double significance) {
+                               List<ModerationModel> moderation, BootstrapSpec bootstrap, double significance,
+                               Map<String, Map<String, String>> valueLabels) {
     public StructuralLayout {
         cellColumns = List.copyOf(cellColumns);
         groupColumns = List.copyOf(groupColumns);
@@ -40,6 +42,7 @@ public record StructuralLayout(List<String> cellColumns, List<String> groupColum
         differences = List.copyOf(differences);
         mediation = List.copyOf(mediation);
         moderation = List.copyOf(moderation);
+        valueLabels = valueLabels == null ? Map.of() : Map.copyOf(valueLabels);
     }
 
     /** The regressions computed here: those with blocks or categorical terms. */

@@ -108,19 +108,7 @@ class CfaGoldenTest {
      */
     @SuppressWarnings("unchecked")
     private static String studyYaml(Map<String, Object> spec) {
-        StringBuilder yaml = new StringBuilder();
-        yaml.append("title: ").append(spec.get("name")).append('\n');
-        yaml.append("data: {file: ").append(spec.get("csv")).append("}\n");
-        Map<String, Object> scale = (Map<String, Object>) spec.get("scale");
-        if (scale != null) {
-            yaml.append("scale: {min: ").append(number(scale.get("min"))).append(", max: ")
-                    .append(number(scale.get("max"))).append("}\n");
-        }
-        yaml.append("constructs:\n");
-        for (Map<String, Object> c : (List<Map<String, Object>>) spec.get("constructs")) {
-            yaml.append("  ").append(c.get("id")).append(": {items: ").append(c.get("items"))
-                    .append(", reverse: ").append(c.get("reverse")).append("}\n");
-        }
+        StringBuilder yaml = measurementPart(spec);
         Map<String, Object> cfa = (Map<String, Object>) spec.get("cfa");
         yaml.append("cfa: {likelihood: ").append(cfa.get("likelihood")).append("}\n");
         yaml.append("regressions:\n");
@@ -134,62 +122,44 @@ class CfaGoldenTest {
         return yaml.toString();
     }
 
-    private static String number(Object value) {
+    /** A second-wave spec's title, data file, scale and constructs as a study file's first keys. */
+    @SuppressWarnings("unchecked")
+    static StringBuilder measurementPart(Map<String, Object> spec) {
+        StringBuilder yaml = new StringBuilder();
+        yaml.append("title: ").append(spec.get("name")).append('\n');
+        yaml.append("data: {file: ").append(spec.get("csv")).append("}\n");
+        Map<String, Object> scale = (Map<String, Object>) spec.get("scale");
+        if (scale != null) {
+            yaml.append("scale: {min: ").append(number(scale.get("min"))).append(", max: ")
+                    .append(number(scale.get("max"))).append("}\n");
+        }
+        yaml.append("constructs:\n");
+        for (Map<String, Object> c : (List<Map<String, Object>>) spec.get("constructs")) {
+            yaml.append("  ").append(c.get("id")).append(": {items: ").append(c.get("items"))
+                    .append(", reverse: ").append(c.get("reverse")).append("}\n");
+        }
+        return yaml;
+    }
+
+    static String number(Object value) {
         double d = (Double) value;
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
     /** Walks the reference; every key it has must be in the results with a value within tolerance. */
     static void compare(String path, Object expected, Object actual, List<String> failures, double loadings) {
-        if (expected instanceof Map<?, ?> em) {
-            if (!(actual instanceof Map<?, ?> am)) {
-                failures.add(path + ": expected an object, got " + actual);
-                return;
-            }
-            for (Map.Entry<?, ?> e : em.entrySet()) {
-                String key = (String) e.getKey();
-                if (!am.containsKey(key)) {
-                    failures.add(path + "." + key + ": missing");
-                    continue;
-                }
-                compare(path + "." + key, e.getValue(), am.get(key), failures, loadings);
-            }
-        } else if (expected instanceof List<?> el) {
-            if (!(actual instanceof List<?> al) || al.size() != el.size()) {
-                failures.add(path + ": expected " + expected + ", got " + actual);
-                return;
-            }
-            for (int i = 0; i < el.size(); i++) {
-                compare(path + "[" + i + "]", el.get(i), al.get(i), failures, loadings);
-            }
-        } else if (expected instanceof Double e) {
-            if (!(actual instanceof Double a)) {
-                failures.add(path + ": expected " + e + ", got " + actual);
-                return;
-            }
+        GoldenTree.compare(path, expected, actual, failures, (where, leaf, parent, e, a) -> {
             double err = Math.abs(a - e);
-            String leaf = path.substring(path.lastIndexOf('.') + 1);
-            boolean ok;
             if (leaf.equals("p") || leaf.equals("pclose") || leaf.equals("deltaP")) {
-                ok = err <= 1e-5;
+                return err <= 1e-5 ? null : "1e-5 abs";
             } else if (leaf.equals("df") || leaf.equals("n") || leaf.equals("harmanFactors") || leaf.equals("deltaDf")) {
-                ok = err == 0;
-            } else if (path.startsWith("cfa.loadings")) {
-                ok = err <= loadings * Math.abs(e);
-            } else if (path.startsWith("cfa.htmt") || leaf.equals("harmanFirstFactorVariance")) {
-                ok = err <= 1e-8 * Math.abs(e);
-            } else {
-                ok = err <= 1e-5 * Math.abs(e);
+                return err == 0 ? null : "exact";
+            } else if (where.startsWith("cfa.loadings")) {
+                return err <= loadings * Math.abs(e) ? null : loadings + " rel";
+            } else if (where.startsWith("cfa.htmt") || leaf.equals("harmanFirstFactorVariance")) {
+                return err <= 1e-8 * Math.abs(e) ? null : "1e-8 rel";
             }
-            if (!ok) {
-                failures.add(path + ": expected " + e + ", got " + a + " (rel " + err / Math.abs(e) + ")");
-            }
-        } else if (expected == null) {
-            if (actual != null) {
-                failures.add(path + ": expected null, got " + actual);
-            }
-        } else if (!expected.equals(actual)) {
-            failures.add(path + ": expected " + expected + ", got " + actual);
-        }
+            return err <= 1e-5 * Math.abs(e) ? null : "1e-5 rel";
+        });
     }
 }

@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Test helper: reads JSON into Map/List/Double/String/Boolean/null trees, and records into the same shape. */
-final class Json {
+public final class Json {
 
     private Json() {
     }
 
-    static Object readResource(String path) {
+    public static Object readResource(String path) {
         try (InputStream in = Json.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalArgumentException("missing test resource " + path);
@@ -33,7 +33,7 @@ final class Json {
         }
     }
 
-    static Object read(String text) {
+    public static Object read(String text) {
         try (JsonParser parser = new JsonFactory().createParser(text)) {
             parser.nextToken();
             return value(parser);

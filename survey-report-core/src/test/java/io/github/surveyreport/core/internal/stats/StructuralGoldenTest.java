@@ -50,7 +50,7 @@ class StructuralGoldenTest {
         Map<String, Object> golden = (Map<String, Object>) Json.readResource("/reference/survey/golden/" + name + ".json");
         List<String> failures = new ArrayList<>();
         for (String block : List.of("differences", "regressions", "mediation", "moderation")) {
-            compare(block, golden.get(block), actual.get(block), failures, null);
+            GoldenTree.compare(block, golden.get(block), actual.get(block), failures, StructuralGoldenTest::exceeded);
         }
         assertThat(failures).isEmpty();
     }
@@ -58,19 +58,7 @@ class StructuralGoldenTest {
     /** The study file a researcher would write for a second-wave spec. */
     @SuppressWarnings("unchecked")
     static String studyYaml(Map<String, Object> spec) {
-        StringBuilder yaml = new StringBuilder();
-        yaml.append("title: ").append(spec.get("name")).append('\n');
-        yaml.append("data: {file: ").append(spec.get("csv")).append("}\n");
-        Map<String, Object> scale = (Map<String, Object>) spec.get("scale");
-        if (scale != null) {
-            yaml.append("scale: {min: ").append(number(scale.get("min"))).append(", max: ")
-                    .append(number(scale.get("max"))).append("}\n");
-        }
-        yaml.append("constructs:\n");
-        for (Map<String, Object> c : (List<Map<String, Object>>) spec.get("constructs")) {
-            yaml.append("  ").append(c.get("id")).append(": {items: ").append(c.get("items"))
-                    .append(", reverse: ").append(c.get("reverse")).append("}\n");
-        }
+        StringBuilder yaml = CfaGoldenTest.measurementPart(spec);
         yaml.append("differences:\n");
         for (Map<String, Object> d : (List<Map<String, Object>>) spec.get("differences")) {
             yaml.append("  - {by: ").append(d.get("by"));
@@ -97,84 +85,33 @@ class StructuralGoldenTest {
                     .append("}\n");
         }
         Map<String, Object> b = (Map<String, Object>) spec.get("bootstrap");
-        yaml.append("bootstrap: {samples: ").append(number(b.get("samples"))).append(", seed: ")
-                .append(number(b.get("seed"))).append(", confidence: ").append(b.get("confidence")).append("}\n");
+        yaml.append("bootstrap: {samples: ").append(CfaGoldenTest.number(b.get("samples"))).append(", seed: ")
+                .append(CfaGoldenTest.number(b.get("seed"))).append(", confidence: ").append(b.get("confidence")).append("}\n");
         return yaml.toString();
     }
 
-    private static String number(Object value) {
-        double d = (Double) value;
-        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
-    }
 
-    /**
-     * Walks the reference; every key it has must be in the results within tolerance.
-     * {@code bootSe} is the enclosing bootstrap estimate's SE (for its interval's ends).
-     */
-    static void compare(String path, Object expected, Object actual, List<String> failures, Double bootSe) {
-        if (expected instanceof Map<?, ?> em) {
-            if (!(actual instanceof Map<?, ?> am)) {
-                failures.add(path + ": expected an object, got " + actual);
-                return;
-            }
-            Double se = em.get("bootStandardError") instanceof Double d ? d : null;
-            for (Map.Entry<?, ?> e : em.entrySet()) {
-                String key = (String) e.getKey();
-                if (!am.containsKey(key)) {
-                    failures.add(path + "." + key + ": missing");
-                    continue;
-                }
-                compare(path + "." + key, e.getValue(), am.get(key), failures, se);
-            }
-        } else if (expected instanceof List<?> el) {
-            if (!(actual instanceof List<?> al) || al.size() != el.size()) {
-                failures.add(path + ": expected " + expected + ", got " + actual);
-                return;
-            }
-            for (int i = 0; i < el.size(); i++) {
-                compare(path + "[" + i + "]", el.get(i), al.get(i), failures, null);
-            }
-        } else if (expected instanceof Double e) {
-            if (!(actual instanceof Double a)) {
-                failures.add(path + ": expected " + e + ", got " + actual);
-                return;
-            }
-            double err = Math.abs(a - e);
-            String leaf = path.substring(path.lastIndexOf('.') + 1);
-            boolean ok;
-            String tolerance;
-            if (bootSe != null && (leaf.equals("lower") || leaf.equals("upper"))) {
-                ok = err <= 0.25 * bootSe;
-                tolerance = "0.25 boot SE";
-            } else if (leaf.equals("bootStandardError")) {
-                ok = err <= 0.06 * e;
-                tolerance = "6%";
-            } else if (path.contains(".posthoc.") && leaf.equals("p")) {
-                ok = err <= 5e-9;
-                tolerance = "5e-9 abs";
-            } else if (path.contains(".posthoc.") && (leaf.equals("lower") || leaf.equals("upper"))) {
-                ok = err <= 1e-8;
-                tolerance = "1e-8 abs";
-            } else if (leaf.equals("n") || leaf.equals("df1") && e == Math.rint(e)) {
-                ok = err == 0;
-                tolerance = "exact";
-            } else if (leaf.equals("p") || leaf.equals("pChange")) {
-                ok = err <= 1e-8 * Math.abs(e) || err <= 1e-12;
-                tolerance = "1e-8 rel / 1e-12 abs";
-            } else {
-                ok = err <= 1e-8 * Math.abs(e) || err <= 1e-13;
-                tolerance = "1e-8 rel";
-            }
-            if (!ok) {
-                failures.add(path + ": expected " + e + ", got " + a + " (rel " + err / Math.abs(e) + ", tolerance "
-                        + tolerance + ")");
-            }
-        } else if (expected == null) {
-            if (actual != null) {
-                failures.add(path + ": expected null, got " + actual);
-            }
-        } else if (!expected.equals(actual)) {
-            failures.add(path + ": expected " + expected + ", got " + actual);
+    /** Where each number of the structural blocks is compared how (see the class comment). */
+    static String exceeded(String path, String leaf, Map<?, ?> parent, double e, double a) {
+        double err = Math.abs(a - e);
+        if (parent.get("bootStandardError") instanceof Double bootSe && (leaf.equals("lower") || leaf.equals("upper"))) {
+            return err <= 0.25 * bootSe ? null : "0.25 boot SE";
         }
+        if (leaf.equals("bootStandardError")) {
+            return err <= 0.06 * e ? null : "6%";
+        }
+        if (path.contains(".posthoc.") && leaf.equals("p")) {
+            return err <= 5e-9 ? null : "5e-9 abs";
+        }
+        if (path.contains(".posthoc.") && (leaf.equals("lower") || leaf.equals("upper"))) {
+            return err <= 1e-8 ? null : "1e-8 abs";
+        }
+        if (leaf.equals("n") || leaf.equals("df1") && e == Math.rint(e)) {
+            return err == 0 ? null : "exact";
+        }
+        if (leaf.equals("p") || leaf.equals("pChange")) {
+            return err <= 1e-8 * Math.abs(e) || err <= 1e-12 ? null : "1e-8 rel / 1e-12 abs";
+        }
+        return err <= 1e-8 * Math.abs(e) || err <= 1e-13 ? null : "1e-8 rel";
     }
 }

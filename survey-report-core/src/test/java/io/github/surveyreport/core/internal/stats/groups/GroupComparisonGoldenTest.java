@@ -2,11 +2,9 @@ package io.github.surveyreport.core.internal.stats.groups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 
 import io.github.surveyreport.core.ResultsJson;
+import io.github.surveyreport.core.internal.stats.Json;
 import io.github.surveyreport.core.results.DifferenceTest;
 import io.github.surveyreport.core.results.GroupDifferences;
 
@@ -50,12 +48,12 @@ class GroupComparisonGoldenTest {
         "bfi, /reference/survey/specs/bfi-plus.json, /reference/survey/golden/bfi-plus.json",
         "hs1939, /reference/survey/specs/hs1939-plus.json, /reference/survey/golden/hs1939-plus.json",
         // LSD, Bonferroni, Games–Howell on hs1939's six age groups; see the README next to these files
-        "hs1939-posthoc, hs1939-posthoc-spec.json, hs1939-posthoc-golden.json",
+        "hs1939-posthoc, /io/github/surveyreport/core/internal/stats/groups/hs1939-posthoc-spec.json, /io/github/surveyreport/core/internal/stats/groups/hs1939-posthoc-golden.json",
     })
     @SuppressWarnings("unchecked")
     void differencesMatchR(String name, String specResource, String goldenResource) {
-        Map<String, Object> spec = (Map<String, Object>) readJson(specResource);
-        Map<String, Object> golden = (Map<String, Object>) readJson(goldenResource);
+        Map<String, Object> spec = (Map<String, Object>) Json.readResource(specResource);
+        Map<String, Object> golden = (Map<String, Object>) Json.readResource(goldenResource);
         Table data = readCsv(BASE + "data/" + spec.get("csv"));
 
         List<Map<String, Object>> constructs = (List<Map<String, Object>>) spec.get("constructs");
@@ -164,7 +162,7 @@ class GroupComparisonGoldenTest {
             }
             GroupDifferences actual = new GroupDifferences(by, n, tests);
             // through the project's JSON writer, so the keys are checked as results.json will show them
-            Object json = parseJson(ResultsJson.toJson(actual));
+            Object json = Json.read(ResultsJson.toJson(actual));
             compare(name + ".differences[" + by + "]", expected.get(d), json, method);
         }
         System.out.printf("%s: worst ptukey p difference %.3g, worst interval end relative %.3g, worst other relative %.3g%n",
@@ -227,61 +225,6 @@ class GroupComparisonGoldenTest {
     private static double worstInterval;
     private static double worstOther;
 
-    // --- test data readers
-
-    static Object readJson(String resource) {
-        try (InputStream in = GroupComparisonGoldenTest.class.getResourceAsStream(resource)) {
-            assertThat(in).as(resource).isNotNull();
-            try (JsonParser p = new JsonFactory().createParser(in)) {
-                p.nextToken();
-                return jsonValue(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static Object parseJson(String text) {
-        try (JsonParser p = new JsonFactory().createParser(text)) {
-            p.nextToken();
-            return jsonValue(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Object jsonValue(JsonParser p) throws IOException {
-        JsonToken t = p.currentToken();
-        switch (t) {
-            case START_OBJECT: {
-                Map<String, Object> m = new LinkedHashMap<>();
-                while (p.nextToken() != JsonToken.END_OBJECT) {
-                    String key = p.currentName();
-                    p.nextToken();
-                    m.put(key, jsonValue(p));
-                }
-                return m;
-            }
-            case START_ARRAY: {
-                List<Object> l = new ArrayList<>();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    l.add(jsonValue(p));
-                }
-                return l;
-            }
-            case VALUE_NUMBER_INT:
-            case VALUE_NUMBER_FLOAT:
-                return p.getDoubleValue();
-            case VALUE_STRING:
-                return p.getText();
-            case VALUE_TRUE:
-                return Boolean.TRUE;
-            case VALUE_FALSE:
-                return Boolean.FALSE;
-            default:
-                return null;
-        }
-    }
 
     /** A CSV table of these fixtures: comma separated, fields optionally double-quoted, no embedded commas. */
     static final class Table {
