@@ -186,7 +186,10 @@ class GroupComparisonGoldenTest {
             assertThat(actual).as(path).isInstanceOf(Map.class);
             Map<String, Object> e = (Map<String, Object>) expected;
             Map<String, Object> a = (Map<String, Object>) actual;
-            assertThat(a.keySet()).as(path + " keys").isEqualTo(e.keySet());
+            // exactly the reference's keys; the data file's value labels of the groups are our addition
+            java.util.Set<String> keys = new java.util.LinkedHashSet<>(a.keySet());
+            keys.remove("groupLabels");
+            assertThat(keys).as(path + " keys").isEqualTo(e.keySet());
             for (String key : e.keySet()) {
                 compare(path + "." + key, e.get(key), a.get(key), method);
             }
