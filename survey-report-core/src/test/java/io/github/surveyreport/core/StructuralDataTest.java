@@ -146,6 +146,15 @@ class StructuralDataTest {
     }
 
     @Test
+    void aTextColumnUsedAsANumberIsPointedToCategorical() {
+        Throwable e = catchThrowable(() -> run(csv(g -> GENDER[g], false),
+                "moderation:\n  - {x: X, moderator: gender, y: Y}\n"));
+        assertThat(e).hasMessageContaining("column gender").hasMessageContaining("is not a number")
+                .hasMessageContaining("if the column holds categories, list it as categorical: [gender] in the "
+                        + "regression (or, with two categories, the moderation) that uses it");
+    }
+
+    @Test
     void aSeededBootstrapGivesTheSameBytesOnAnyNumberOfThreads() throws Exception {
         String data = csv(g -> GENDER[g], false);
         String yaml = """

@@ -653,9 +653,15 @@ public final class StudyPass {
             return "; if the file uses a decimal comma, set data.decimal: \",\" (and delimiter: \";\") in the study file";
         }
         if (trimmed.chars().anyMatch(Character::isLetter)) { // answer text such as 非常同意 or "Agree"
-            String key = study.isItem(columns.get(j)) ? Study.RECODE_ITEMS : columns.get(j);
+            String column = columns.get(j);
+            String key = study.isItem(column) ? Study.RECODE_ITEMS : column;
+            // a column of categories (男/女, master/bachelor) used as a term: it can be categorical instead
+            String categorical = study.isItem(column) ? "" : "; if the column holds categories, list it as "
+                    + "categorical: [" + column + "] in the regression (or, with two categories, the moderation) "
+                    + "that uses it";
             return "; map answer text to numbers with recode in the study file (e.g. recode: {" + key + ": {'"
-                    + Text.forMessage(trimmed) + "': 4}}), or add it to data.missing only if it truly means no answer";
+                    + Text.forMessage(trimmed) + "': 4}}), or add it to data.missing only if it truly means no answer"
+                    + categorical;
         }
         return "; give a number, or add this value to data.missing in the study file if it means no answer";
     }
