@@ -39,13 +39,13 @@ final class StructuralSections {
             }
             d.checkKeys(DIFFERENCE_KEYS);
             String by = term(d, "by", "the grouping column, e.g. by: 性别");
-            GroupComparison.PostHoc posthoc = GroupComparison.PostHoc.TUKEY;
+            PostHocMethod posthoc = PostHocMethod.TUKEY;
             String method = d.string("posthoc");
             if (method != null) {
-                posthoc = GroupComparison.PostHoc.of(method).orElse(null);
+                posthoc = PostHocMethod.of(method).orElse(null);
                 if (posthoc == null) {
                     d.problem("posthoc", "'" + method + "' must be tukey (the default), lsd, bonferroni or games-howell");
-                    posthoc = GroupComparison.PostHoc.TUKEY;
+                    posthoc = PostHocMethod.TUKEY;
                 }
             }
             if (by == null) {

@@ -61,7 +61,7 @@ class StructuralSectionsTest {
                   - {id: H4, path: PO -> HD, sign: positive, expect: not supported}
                 """);
         assertThat(study.differences()).containsExactly(new GroupComparison("性别"),
-                new GroupComparison("岗位", GroupComparison.PostHoc.GAMES_HOWELL, null));
+                new GroupComparison("岗位", PostHocMethod.GAMES_HOWELL, null));
         assertThat(study.differences().get(1).where()).isEqualTo("line 11, differences[2]");
         RegressionModel hierarchical = study.regressions().get(1);
         assertThat(hierarchical.blocks()).containsExactly(List.of("性别", "年龄"), List.of("HR", "PS"),
@@ -85,7 +85,7 @@ class StructuralSectionsTest {
     @Test
     void defaultsAreTukeyAndFiveThousandSeededResamples() throws IOException {
         Study study = load("differences: [{by: g}]\n");
-        assertThat(study.differences().get(0).posthoc()).isEqualTo(GroupComparison.PostHoc.TUKEY);
+        assertThat(study.differences().get(0).posthoc()).isEqualTo(PostHocMethod.TUKEY);
         assertThat(study.bootstrap()).isEqualTo(BootstrapSpec.DEFAULT);
         assertThat(BootstrapSpec.DEFAULT.samples()).isEqualTo(5000);
     }

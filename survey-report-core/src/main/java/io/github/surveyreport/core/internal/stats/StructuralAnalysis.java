@@ -1,7 +1,7 @@
 package io.github.surveyreport.core.internal.stats;
 
 import io.github.surveyreport.core.AnalysisException;
-import io.github.surveyreport.core.internal.stats.groups.PostHocMethod;
+import io.github.surveyreport.core.study.PostHocMethod;
 import io.github.surveyreport.core.internal.stats.groups.ValueCounts;
 import io.github.surveyreport.core.results.DifferenceTest;
 import io.github.surveyreport.core.results.GroupDifferences;
@@ -346,7 +346,7 @@ final class StructuralAnalysis {
                     + " one row only and " + (single.size() == 1 ? "was" : "were") + " left out of the comparison "
                     + "(a group needs two rows for a variance).");
         }
-        PostHocMethod method = PostHocMethod.of(d.posthoc().key()).orElseThrow();
+        PostHocMethod method = d.posthoc();
         List<DifferenceTest> tests = new ArrayList<>();
         long n = 0;
         for (String label : kept) {

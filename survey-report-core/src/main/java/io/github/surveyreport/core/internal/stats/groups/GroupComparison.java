@@ -1,5 +1,6 @@
 package io.github.surveyreport.core.internal.stats.groups;
 
+import io.github.surveyreport.core.study.PostHocMethod;
 import io.github.surveyreport.core.results.AnovaTest;
 import io.github.surveyreport.core.results.DifferenceTest;
 import io.github.surveyreport.core.results.GroupStatistics;

@@ -1,5 +1,6 @@
 package io.github.surveyreport.core.internal.stats.groups;
 
+import io.github.surveyreport.core.study.PostHocMethod;
 import static org.assertj.core.api.Assertions.assertThat;
 
 
