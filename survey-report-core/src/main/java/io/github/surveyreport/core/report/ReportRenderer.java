@@ -21,7 +21,6 @@ import io.github.surveyreport.core.results.Results;
 import io.github.surveyreport.core.study.Study;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,15 +41,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
-import org.xml.sax.helpers.DefaultHandler;
 import org.xhtmlrenderer.pdf.FontDescription;
 import org.xhtmlrenderer.pdf.FontFamily;
 import org.xhtmlrenderer.pdf.ITextRenderer;
@@ -160,7 +151,7 @@ public final class ReportRenderer {
 
     byte[] pdf(Study study, Results results, List<?> checks, PdfFonts fonts) {
         String xhtml = pdfXhtml(study, results, checks, fonts);
-        return layOut(xhtml, parse(xhtml), fonts, newRenderer(fonts));
+        return layOut(xhtml, XhtmlDocument.parse(xhtml, "the PDF report"), fonts, newRenderer(fonts));
     }
 
     /** The XHTML that Flying Saucer lays out: the report in the PDF medium with the PDF's fonts. */
@@ -247,7 +238,7 @@ public final class ReportRenderer {
             PdfFonts fonts = PdfFonts.choose(study, results, options.fonts(), warnings);
             Future<ITextRenderer> renderer = helper.submit(() -> newRenderer(fonts));
             String xhtml = pdfXhtml(study, results, checks, fonts);
-            Future<Document> document = helper.submit(() -> parse(xhtml));
+            Future<Document> document = helper.submit(() -> XhtmlDocument.parse(xhtml, "the PDF report"));
             // here, after the PDF's XHTML, so that the two threads never compile the same templates
             byte[] html = html(study, results, checks, downloads).getBytes(StandardCharsets.UTF_8);
             return new Reports(html, layOut(xhtml, await(document), fonts, await(renderer)));
@@ -387,64 +378,6 @@ public final class ReportRenderer {
         });
         cfg.setTimeZone(TimeZone.getTimeZone("UTC"));
         return cfg;
-    }
-
-    /**
-     * Parses the template output for Flying Saucer with the JDK's DOM builder (Flying Saucer's
-     * own string input goes through an XSLT identity transform, which costs a cold build about
-     * 0.1 s), into a fully built tree, since layout visits every node. Nothing is fetched: no
-     * external DTDs or entities.
-     */
-    private static Document parse(String xhtml) {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            factory.setExpandEntityReferences(false);
-            trySetFeature(factory, "http://apache.org/xml/features/dom/defer-node-expansion", false);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(new DefaultHandler() {
-                @Override
-                public void error(SAXParseException e) throws SAXException {
-                    throw e;
-                }
-            });
-            return builder.parse(new InputSource(new StringReader(xhtml)));
-        } catch (SAXParseException e) {
-            // the line numbers are the generated document's; its text lets the user find the template
-            throw new SurveyReportException("Cannot render the PDF report: the templates' output is not well-formed "
-                    + "XHTML at line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": "
-                    + sentence(e.getMessage()) + lineText(xhtml, e.getLineNumber()), e);
-        } catch (SAXException | IOException | ParserConfigurationException e) {
-            throw new SurveyReportException("Cannot render the PDF report: " + e.getMessage(), e);
-        }
-    }
-
-    private static String sentence(String message) {
-        String text = String.valueOf(message).strip();
-        return text.endsWith(".") ? text : text + ".";
-    }
-
-    /** {@code " The line reads: …"} for a line of the document, shortened; empty if there is none. */
-    static String lineText(String document, int lineNumber) {
-        String[] lines = document.split("\n", -1);
-        if (lineNumber < 1 || lineNumber > lines.length || lines[lineNumber - 1].isBlank()) {
-            return "";
-        }
-        String line = lines[lineNumber - 1].strip();
-        int max = 160;
-        return " The line reads: " + (line.length() > max ? line.substring(0, max) + "…" : line);
-    }
-
-    /** A parser feature that speeds things up where the JDK's parser supports it. */
-    private static void trySetFeature(DocumentBuilderFactory factory, String feature, boolean value) {
-        try {
-            factory.setFeature(feature, value);
-        } catch (ParserConfigurationException e) {
-            // another JAXP implementation: its default is fine
-        }
     }
 
     private static byte[] sha256(String xhtml, PdfFonts fonts) {

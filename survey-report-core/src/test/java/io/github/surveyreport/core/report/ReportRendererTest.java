@@ -443,10 +443,10 @@ class ReportRendererTest {
 
     @Test
     void aLineOfTheDocumentIsShownShortened() {
-        assertThat(ReportRenderer.lineText("a\n  <p>b</p>  \nc", 2)).isEqualTo(" The line reads: <p>b</p>");
-        assertThat(ReportRenderer.lineText("x".repeat(200), 1)).isEqualTo(" The line reads: " + "x".repeat(160) + "…");
-        assertThat(ReportRenderer.lineText("a\n\n", 2)).isEmpty();
-        assertThat(ReportRenderer.lineText("a", 5)).isEmpty();
+        assertThat(XhtmlDocument.lineText("a\n  <p>b</p>  \nc", 2)).isEqualTo(" The line reads: <p>b</p>");
+        assertThat(XhtmlDocument.lineText("x".repeat(200), 1)).isEqualTo(" The line reads: " + "x".repeat(160) + "…");
+        assertThat(XhtmlDocument.lineText("a\n\n", 2)).isEmpty();
+        assertThat(XhtmlDocument.lineText("a", 5)).isEmpty();
     }
 
     @Test

@@ -1,18 +1,15 @@
 package io.github.surveyreport.core.report.format;
 
+import io.github.surveyreport.core.report.XhtmlDocument;
 import io.github.surveyreport.core.SurveyReportException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.xml.sax.InputSource;
 
 /**
  * The rendered report's XHTML read back as the few kinds of block the templates make, for the
@@ -82,7 +79,7 @@ final class XhtmlReport {
         while (m.find()) {
             svgs.add(m.group());
         }
-        Document document = parse(xhtml);
+        Document document = XhtmlDocument.parse(xhtml, "the DOCX and LaTeX reports");
         Element body = child(document.getDocumentElement(), "body");
         if (body == null) {
             throw new SurveyReportException("The rendered report has no <body>");
@@ -329,20 +326,5 @@ final class XhtmlReport {
     private static List<String> classes(Element e) {
         String value = e.getAttribute("class").trim();
         return value.isEmpty() ? List.of() : Arrays.asList(value.split("\\s+"));
-    }
-
-    private static Document parse(String xhtml) {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            factory.setExpandEntityReferences(false);
-            return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xhtml)));
-        } catch (Exception e) {
-            throw new SurveyReportException("Cannot read the rendered report for the DOCX/LaTeX output: "
-                    + e.getMessage(), e);
-        }
     }
 }
