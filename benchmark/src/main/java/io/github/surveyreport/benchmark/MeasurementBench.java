@@ -34,27 +34,11 @@ public final class MeasurementBench {
             Study withCfa = new Study(plain.studyFile(), plain.title(), plain.language(), plain.data(), plain.scale(),
                     plain.labels(), plain.recode(), plain.constructs(), plain.overallReliability(), plain.efaFactors(),
                     CfaSpec.DEFAULT, plain.regressions(), plain.hypotheses(), plain.significance(), plain.profile());
-            Results last = null;
-            for (int w = 0; w < 3; w++) { // warm-up of both paths
-                SurveyAnalysis.run(plain);
-                last = SurveyAnalysis.run(withCfa);
-            }
-            double[] without = new double[runs];
-            double[] with = new double[runs];
-            double[] diff = new double[runs];
-            for (int r = 0; r < runs; r++) {
-                long t0 = System.nanoTime();
-                SurveyAnalysis.run(plain);
-                long t1 = System.nanoTime();
-                last = SurveyAnalysis.run(withCfa);
-                long t2 = System.nanoTime();
-                without[r] = (t1 - t0) / 1e9;
-                with[r] = (t2 - t1) / 1e9;
-                diff[r] = with[r] - without[r];
-            }
+            PairedRuns pairs = PairedRuns.of(plain, withCfa, 3, runs);
+            Results last = pairs.last();
             var fit = last.cfa().fit();
             System.out.printf(Locale.ROOT, "%-28s %12d %10.3f %10.3f %12.1f %.1f / %d / %.3f%n", dir.getFileName(),
-                    last.sample().read(), BenchArgs.median(without), BenchArgs.median(with), 1000 * BenchArgs.median(diff), fit.chiSquare(),
+                    last.sample().read(), pairs.without(), pairs.with(), 1000 * pairs.added(), fit.chiSquare(),
                     fit.df(), fit.cfi());
         }
     }

@@ -44,26 +44,10 @@ public final class StructuralBench {
         for (Path dir : dirs) {
             Study plain = StudyLoader.load(dir.resolve("src/survey/study.yaml"));
             Study structural = withStructuralAnalyses(plain);
-            Results last = null;
-            for (int w = 0; w < 2; w++) {
-                SurveyAnalysis.run(plain);
-                last = SurveyAnalysis.run(structural);
-            }
-            double[] without = new double[runs];
-            double[] with = new double[runs];
-            double[] diff = new double[runs];
-            for (int r = 0; r < runs; r++) {
-                long t0 = System.nanoTime();
-                SurveyAnalysis.run(plain);
-                long t1 = System.nanoTime();
-                last = SurveyAnalysis.run(structural);
-                long t2 = System.nanoTime();
-                without[r] = (t1 - t0) / 1e9;
-                with[r] = (t2 - t1) / 1e9;
-                diff[r] = with[r] - without[r];
-            }
+            PairedRuns pairs = PairedRuns.of(plain, structural, 2, runs);
+            Results last = pairs.last();
             System.out.printf(Locale.ROOT, "%-28s %12d %10.3f %10.3f %14.1f %14d%n", dir.getFileName(),
-                    last.sample().read(), BenchArgs.median(without), BenchArgs.median(with), 1000 * BenchArgs.median(diff),
+                    last.sample().read(), pairs.without(), pairs.with(), 1000 * pairs.added(),
                     last.mediation().get(0).distinctRows());
         }
         System.out.printf(Locale.ROOT, "%-28s %12s %10s %14s%n", "continuous", "rows", "bootstrap s", "distinct rows");
