@@ -146,6 +146,16 @@ class StructuralDataTest {
     }
 
     @Test
+    void collinearTermsNameTheModelAndItsEntry() {
+        // X is the mean of X1..X3: exactly collinear with them
+        Throwable e = catchThrowable(() -> run(csv(g -> GENDER[g], false),
+                "regressions:\n  - {dv: Y, blocks: [[X1, X2, X3], [X]], categorical: []}\n"));
+        assertThat(e).isInstanceOf(AnalysisException.class).hasMessageContaining("The model Y ~ X1 + X2 + X3 | X "
+                + "(study file line 7, regressions[1]) has collinear terms: 'X' is (almost) a linear combination of "
+                + "'X1', 'X2', 'X3'");
+    }
+
+    @Test
     void aTextColumnUsedAsANumberIsPointedToCategorical() {
         Throwable e = catchThrowable(() -> run(csv(g -> GENDER[g], false),
                 "moderation:\n  - {x: X, moderator: gender, y: Y}\n"));

@@ -74,7 +74,7 @@ final class StructuralAnalysis {
                     names.add(term);
                 }
             }
-            LinearFit fit = fit(columns, names, model.dependent(), model.toString());
+            LinearFit fit = fit(columns, names, model.dependent(), model + located(model.where()));
             double previousR2 = previous == null ? 0 : previous.rSquared;
             int df1 = fit.k - (previous == null ? 0 : previous.k);
             double change = fit.rSquared - previousR2;
@@ -112,7 +112,7 @@ final class StructuralAnalysis {
     /** A parallel mediation with its percentile bootstrap. */
     Mediation mediation(int index) {
         MediationModel m = acc.layout.mediation().get(index);
-        String name = "mediation " + m;
+        String name = "mediation " + m + located(m.where());
         List<Mediation.MediatorPath> a = new ArrayList<>();
         for (String mediator : m.mediators()) {
             List<String> design = new ArrayList<>(List.of(m.x()));
@@ -208,7 +208,7 @@ final class StructuralAnalysis {
     /** A moderation (PROCESS model 1, no centring). */
     Moderation moderation(int index) {
         ModerationModel m = acc.layout.moderation().get(index);
-        String name = "moderation " + m;
+        String name = "moderation " + m + located(m.where());
         List<DesignMoments.Column> columns = new ArrayList<>();
         List<String> names = new ArrayList<>();
         columns.add(DesignMoments.Column.numeric(acc.position(m.x())));
@@ -370,6 +370,11 @@ final class StructuralAnalysis {
             }
         }
         return new GroupDifferences(d.by(), n, tests, groupLabels);
+    }
+
+    /** {@code " (study file line 12, regressions[2])"}, so a model's numerical problem leads to its entry. */
+    private static String located(String where) {
+        return where == null ? "" : " (study file " + where + ")";
     }
 
     private static String where(String where) {
