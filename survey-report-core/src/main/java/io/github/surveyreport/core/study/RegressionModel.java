@@ -1,7 +1,6 @@
 package io.github.surveyreport.core.study;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -62,11 +61,6 @@ public record RegressionModel(String dependent, List<List<String>> blocks, List<
         terms.add(dependent);
         terms.addAll(predictors());
         return terms;
-    }
-
-    /** The distinct terms, dependent first. */
-    public List<String> distinctTerms() {
-        return List.copyOf(new LinkedHashSet<>(terms()));
     }
 
     /** The model in the study file's notation ({@code DV ~ A + B}; blocks separated by {@code |}). */

@@ -45,10 +45,6 @@ final class DistinctRows {
         other.counts.forEach((key, count) -> counts.computeIfAbsent(key, k -> new long[1])[0] += count[0]);
     }
 
-    int size() {
-        return counts.size();
-    }
-
     /** The table in lexicographic order of the rows, so that a bootstrap does not depend on hashing. */
     Table sorted() {
         List<Map.Entry<Key, long[]>> entries = new ArrayList<>(counts.entrySet());

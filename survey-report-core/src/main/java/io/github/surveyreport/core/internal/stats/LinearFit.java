@@ -181,11 +181,6 @@ final class LinearFit {
         return StudentQuantile.twoSided(1 - confidence, dfResidual) * se;
     }
 
-    /** Index of a design column by name, or −1. */
-    int index(String term) {
-        return terms.indexOf(term);
-    }
-
     /** The coefficient table (intercept first) with t tests, 95% intervals, beta, VIF and tolerance. */
     List<RegressionResult.Coefficient> coefficients() {
         double tCrit = StudentQuantile.twoSided(0.05, dfResidual);

@@ -54,9 +54,4 @@ public record StructuralLayout(List<String> cellColumns, List<String> groupColum
     public boolean isEmpty() {
         return hierarchical().isEmpty() && differences.isEmpty() && mediation.isEmpty() && moderation.isEmpty();
     }
-
-    /** The number of labels each row carries. */
-    public int labelCount() {
-        return cellColumns.size() + groupColumns.size();
-    }
 }
