@@ -195,7 +195,7 @@ public enum GateRule {
                 Hypothesis hypothesis = e.study().hypotheses().stream().filter(x -> x.id().equals(result.id()))
                         .findFirst().orElse(null);
                 String sign = hypothesis == null ? "" : hypothesis.sign().name().toLowerCase(Locale.ROOT);
-                String what = "Hypothesis " + result.id() + " (" + notation(result) + "): ";
+                String what = "Hypothesis " + result.id() + " (" + result.path() + "): ";
                 String stats = switch (result.kind()) {
                     case "indirect" -> "indirect effect = " + FORMAT.num(result.estimate()) + ", "
                             + Math.round(e.results().bootstrap() == null ? 95 : e.results().bootstrap().confidence() * 100)
@@ -606,15 +606,6 @@ public enum GateRule {
                 ? failed("CFA", limit, "Measurement model (CFA): " + index + " could not be computed, as the "
                         + "estimation did not converge (" + key + ")")
                 : compare("CFA", value.apply(cfa.fit()), limit, v -> "Measurement model (CFA): " + index + " " + v));
-    }
-
-    /** {@code A → B}, {@code A → M → B} or {@code A × W → B}. */
-    private static String notation(HypothesisResult result) {
-        return switch (result.kind()) {
-            case "indirect" -> result.from() + " → " + result.via() + " → " + result.to();
-            case "interaction" -> result.from() + " × " + result.via() + " → " + result.to();
-            default -> result.from() + " → " + result.to();
-        };
     }
 
     private static String model(RegressionResult regression) {

@@ -1,5 +1,6 @@
 package io.github.surveyreport.core.report;
 
+import io.github.surveyreport.core.results.HypothesisResult;
 import io.github.surveyreport.core.results.RegressionResult;
 import io.github.surveyreport.core.results.Results;
 import io.github.surveyreport.core.study.Study;
@@ -705,11 +706,7 @@ final class Narrative {
             String from = esc(h.get("fromLabel"));
             String to = esc(h.get("toLabel"));
             String via = esc(h.get("viaLabel"));
-            String path = switch (kind) {
-                case "indirect" -> from + " → " + via + " → " + to;
-                case "interaction" -> from + " × " + via + " → " + to;
-                default -> from + " → " + to;
-            };
+            String path = HypothesisResult.path(kind, from, via, to);
             String stat = switch (kind) {
                 case "indirect" -> "<i>ab</i> = " + fmt.num(h.get("estimate")) + sep() + "95% CI [" + fmt.num(h.get("lower"))
                         + ", " + fmt.num(h.get("upper")) + "]";

@@ -32,6 +32,20 @@ public record HypothesisResult(String id, String from, String to, Double beta, D
                                String kind, String via, Double estimate, Double lower, Double upper, boolean expected,
                                boolean claimHolds) {
 
+    /** The hypothesis as messages and prose write it: {@code A → B}, {@code A → M → B}, {@code A × W → B}. */
+    public String path() {
+        return path(kind, from, via, to);
+    }
+
+    /** {@link #path()} of any names (display labels, say) for a hypothesis of this {@code kind}. */
+    public static String path(String kind, String from, String via, String to) {
+        return switch (kind) {
+            case "indirect" -> from + " → " + via + " → " + to;
+            case "interaction" -> from + " × " + via + " → " + to;
+            default -> from + " → " + to;
+        };
+    }
+
     /** A path hypothesis the manuscript reports as supported (the first version's verdict). */
     public HypothesisResult(String id, String from, String to, double beta, Double p, boolean supported) {
         this(id, from, to, beta, p, supported, "path", null, null, null, null, true, supported);
