@@ -159,7 +159,7 @@ public final class SurveyAnalysis {
         return assemble(outcome, provenance);
     }
 
-    private static Results assemble(StudyPass.Outcome outcome, Provenance provenance) {
+    static Results assemble(StudyPass.Outcome outcome, Provenance provenance) {
         StatisticsResults s = outcome.statistics();
         return new Results(outcome.sample(), s.reliability(), s.factorability(), s.efa(), s.cfa(), s.commonMethod(),
                 s.correlations(),

@@ -30,6 +30,10 @@ final class ProfileCounter {
     /** The first answer with characters reports cannot show, as read, and its line; {@code null} if none. */
     private String controlAnswer;
     private long controlLine;
+    /** Where {@link #controlAnswer} is, for rows without a file line (see {@link #add(String, Set, Path, String, long, String)}). */
+    private String controlWhere;
+    /** The position of the cell being counted, for a row without a file line; {@code null} otherwise. */
+    private String where;
 
     /** The file's value labels of this column (code to label, in the file's order), or empty. */
     private final Map<String, String> valueLabels;
@@ -55,6 +59,53 @@ final class ProfileCounter {
         tally(resolve(cells[index], missingValues, file, fileName, line));
     }
 
+    /**
+     * Counts a cell of a row that has no file line ({@code null}: missing); {@code where} names
+     * the cell in messages.
+     */
+    void add(String cell, Set<String> missingValues, Path file, String fileName, long line, String where) {
+        if (cell == null) {
+            missing++;
+            return;
+        }
+        this.where = where;
+        try {
+            tally(resolve(cell, missingValues, file, fileName, line));
+        } finally {
+            this.where = null;
+        }
+    }
+
+    /** Writes the counts in the order they were first seen (the order of equal counts in the table). */
+    void write(io.github.surveyreport.core.internal.state.StateOut out) {
+        out.writeInt(counts.size());
+        counts.forEach((value, count) -> {
+            out.writeString(value);
+            out.writeLong(count[0]);
+        });
+        out.writeLong(missing);
+        out.writeString(controlAnswer);
+        out.writeLong(controlLine);
+        out.writeString(controlWhere);
+    }
+
+    /** Reads what {@link #write} wrote into this new counter. */
+    void read(io.github.surveyreport.core.internal.state.StateIn in) {
+        int size = in.readCount(12);
+        if (size > MAX_CATEGORIES) {
+            throw new io.github.surveyreport.core.internal.state.StateFormatException("a profile column with " + size
+                    + " answers");
+        }
+        for (int i = 0; i < size; i++) {
+            String value = in.readString();
+            counts.put(value, new long[] {in.readLong()});
+        }
+        missing = in.readLong();
+        controlAnswer = in.readString();
+        controlLine = in.readLong();
+        controlWhere = in.readString();
+    }
+
     /** This counter counted a chunk of the file whose first line is {@code line}: its lines become the file's. */
     void startsAtLine(long line) {
         if (controlAnswer != null) {
@@ -67,7 +118,8 @@ final class ProfileCounter {
         if (controlAnswer == null) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(fileName + " line " + controlLine + ", column " + spec.column() + ": the answer '"
+        String at = controlWhere != null ? controlWhere : fileName + " line " + controlLine + ", column " + spec.column();
+        return java.util.Optional.of(at + ": the answer '"
                 + Text.forMessage(controlAnswer) + "' contains control characters, which reports cannot show (a "
                 + "vertical tab is what Excel keeps of a manual line break); such characters in this column are "
                 + "read as a space (vertical tab, form feed) or as \uFFFD");
@@ -147,6 +199,7 @@ final class ProfileCounter {
             if (controlAnswer == null) {
                 controlAnswer = cell;
                 controlLine = line; // relative in a chunk until startsAtLine
+                controlWhere = where;
             }
             cell = Text.xmlSafe(cell).strip();
         }
@@ -191,6 +244,7 @@ final class ProfileCounter {
         if (controlAnswer == null && later.controlAnswer != null) {
             controlAnswer = later.controlAnswer;
             controlLine = later.controlLine;
+            controlWhere = later.controlWhere;
         }
     }
 
@@ -210,7 +264,8 @@ final class ProfileCounter {
         long[] count = counts.get(value);
         if (count == null) {
             if (counts.size() >= MAX_CATEGORIES) {
-                throw new DataFileException(file, fileName + " line " + line + ", column " + spec.column()
+                throw new DataFileException(file, (where != null ? where : fileName + " line " + line + ", column "
+                        + spec.column())
                         + ": the profile column has more than " + MAX_CATEGORIES
                         + " different answers; a profile table is for categories (age band, position, ...), "
                         + "not free text or numbers");

@@ -58,7 +58,14 @@ public final class StudyPass {
     private boolean emptyMissing;
     /** Missing-value codes that look like small integers ({@code -99}), as bytes. */
     private byte[][] integerMissing;
+    /** Missing-value codes that are numbers, for cells given as numbers. */
+    private final double[] numericMissing;
     private int headerSize;
+    /**
+     * Whether rows are fed through {@link #start()}: positions in warnings are then the row
+     * source's text ({@link RowSource#at}), since a part's rows have no file line.
+     */
+    private boolean located;
     /** Problems of the header (columns the study uses that it lacks), reported with the cells' problems. */
     private final List<String> headerProblems = new ArrayList<>();
 
@@ -92,6 +99,8 @@ public final class StudyPass {
             }
         }
         this.integerMissing = codes.toArray(new byte[0][]);
+        this.numericMissing = missingValues.stream().mapToDouble(numbers::parse).filter(Double::isFinite).distinct()
+                .toArray();
     }
 
     /** The outcome of a pass. */
@@ -104,9 +113,7 @@ public final class StudyPass {
      * other sources hand over text cells.
      */
     public Outcome run() {
-        List<String> header = rows.header();
-        headerSize = header.size();
-        mapColumns(header);
+        prepare();
         Tally tally = null;
         if (rows instanceof CsvRowSource csv && csv.scannable()) {
             try {
@@ -127,6 +134,66 @@ public final class StudyPass {
             }
             tally = whole;
         }
+        return finish(tally);
+    }
+
+    /** Maps the header onto the study once. */
+    private void prepare() {
+        if (columnIndex != null) {
+            return;
+        }
+        List<String> header = rows.header();
+        headerSize = header.size();
+        mapColumns(header);
+    }
+
+    /**
+     * The part of a pass that a caller feeds row by row (see {@code SurveyAccumulator}): rows
+     * with typed cells, merging with the parts of other passes over the same study and header,
+     * and the state as bytes. Not thread-safe.
+     */
+    public interface Part {
+        /**
+         * Adds one row: a cell is a {@link String} (read as a file's cell is), a {@link Number}
+         * (its value; a missing-value code that is a number still means missing), a
+         * {@link Boolean} or another object (its text), or {@code null} (missing).
+         *
+         * @param row the row's number in this part, for messages
+         */
+        void row(long row, Object[] cells);
+
+        /** Adds the rows of {@code later}, which follow this part's rows. */
+        void merge(Part later);
+
+        /** Writes the state. */
+        void write(io.github.surveyreport.core.internal.state.StateOut out);
+
+        /** Reads a state {@link #write} wrote into this new part. */
+        void read(io.github.surveyreport.core.internal.state.StateIn in);
+
+        /** Rows read, excluded ones included. */
+        long rowsRead();
+
+        /** Rows in the listwise sample. */
+        long rowsAnalysed();
+
+        /** Records a problem that fails the pass (e.g. one an adapter found converting a row). */
+        void fail(String problem);
+    }
+
+    /**
+     * Starts a pass whose rows the caller gives one at a time: {@link Part#row}; positions in
+     * messages are the row source's {@link RowSource#at}. Each call returns a new, empty part.
+     */
+    public Part start() {
+        prepare();
+        located = true;
+        return new Tally(false);
+    }
+
+    /** Finishes a pass: the problems found in any part, or the statistics of all rows. */
+    public Outcome finish(Part part) {
+        Tally tally = (Tally) part;
         if (!tally.problems.isEmpty() || !headerProblems.isEmpty()) {
             List<String> all = new ArrayList<>(tally.summaries());
             all.addAll(tally.problems);
@@ -230,6 +297,55 @@ public final class StudyPass {
         return new DataFileException(file, all.subList(0, Math.min(all.size(), DataFileException.MAX_PROBLEMS)), cut);
     }
 
+    /** What reading an analysed cell gave. */
+    private static final int READ = 0;
+    private static final int MISSING = 1;
+    private static final int BAD = 2;
+
+    private static boolean allMissing(Object[] cells) {
+        for (Object cell : cells) {
+            if (cell != null && !(cell instanceof String text && Text.isSpaces(text))) {
+                return false;
+            }
+        }
+        return cells.length > 1;
+    }
+
+    /** The text of a typed cell that is not read as a number: a number written plainly, else its string. */
+    private static String cellText(Object cell) {
+        if (cell instanceof String text) {
+            return text;
+        }
+        if (cell instanceof Double || cell instanceof Float) {
+            return plainNumber(((Number) cell).doubleValue());
+        }
+        if (cell instanceof java.math.BigDecimal decimal) {
+            return decimal.stripTrailingZeros().toPlainString();
+        }
+        return cell.toString();
+    }
+
+    /** A number as a cell would hold it: {@code 3}, not {@code 3.0}; {@code 0.5}. */
+    private static String plainNumber(double value) {
+        if (!Double.isFinite(value)) {
+            return Double.toString(value);
+        }
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    /** Whether a number cell is one of the missing-value codes that are numbers ({@code -99}). */
+    private boolean isMissingNumber(double value) {
+        for (double code : numericMissing) {
+            if (code == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean allEmpty(String[] cells) {
         for (String cell : cells) {
             if (!Text.isSpaces(cell)) {
@@ -253,7 +369,7 @@ public final class StudyPass {
      * counts, counts of rows read and excluded, problems. A chunk's tally throws at its first
      * problem (its line numbers are relative); the whole-file pass then finds them in order.
      */
-    private final class Tally implements CsvRowSource.ScanPart<Tally> {
+    private final class Tally implements CsvRowSource.ScanPart<Tally>, Part {
         private final boolean chunk;
         private final StatisticsAccumulator statistics = new StatisticsAccumulator(layout());
         private final List<ProfileCounter> profile = new ArrayList<>();
@@ -277,6 +393,10 @@ public final class StudyPass {
         private final long[] nonInteger = new long[columns.size()];
         private final long[] nonIntegerLine = new long[columns.size()];
         private final String[] nonIntegerValue = new String[columns.size()];
+        /** Where the first non-integer answer is, as {@link RowSource#at} says it, in a located pass. */
+        private final String[] nonIntegerAt = new String[columns.size()];
+        /** Profile columns whose counter gave up (too many answers): reported once. */
+        private final boolean[] profileFailed = new boolean[profileSpecs.size()];
 
         Tally(boolean chunk) {
             this.chunk = chunk;
@@ -288,6 +408,16 @@ public final class StudyPass {
 
         @Override
         public void merge(Tally later) {
+            // a chunk's problems never get here (it throws at its first); a part's do
+            for (String problem : later.problems) {
+                problem(problem);
+            }
+            moreProblems += later.moreProblems;
+            later.badValues.forEach((value, columnsWithIt) -> {
+                if (badValues.size() < 1000 || badValues.containsKey(value)) {
+                    badValues.computeIfAbsent(value, k -> new java.util.BitSet()).or(columnsWithIt);
+                }
+            });
             statistics.merge(later.statistics);
             for (int i = 0; i < profile.size(); i++) {
                 profile.get(i).merge(later.profile.get(i));
@@ -302,6 +432,7 @@ public final class StudyPass {
                 if (nonInteger[j] == 0 && later.nonInteger[j] > 0) {
                     nonIntegerLine[j] = later.nonIntegerLine[j];
                     nonIntegerValue[j] = later.nonIntegerValue[j];
+                    nonIntegerAt[j] = later.nonIntegerAt[j];
                 }
                 nonInteger[j] += later.nonInteger[j];
             }
@@ -323,6 +454,9 @@ public final class StudyPass {
                 if (nonInteger[j]++ == 0) {
                     nonIntegerLine[j] = line;
                     nonIntegerValue[j] = cell != null ? cell.strip() : row.text(columnIndex[j]).strip();
+                    if (located) {
+                        nonIntegerAt[j] = rows.at(line, columnIndex[j]);
+                    }
                 }
             }
         }
@@ -332,8 +466,9 @@ public final class StudyPass {
                 if (nonInteger[j] > 0) {
                     warnings.add(fileName + ", column " + columns.get(j) + ": " + nonInteger[j] + " answer"
                             + (nonInteger[j] == 1 ? " is" : "s are") + " not a whole number on the Likert scale "
-                            + plain(study.scale().min()) + "–" + plain(study.scale().max()) + " (first on line "
-                            + nonIntegerLine[j] + ": '" + Text.forMessage(nonIntegerValue[j]) + "'); they are "
+                            + plain(study.scale().min()) + "–" + plain(study.scale().max()) + " (first "
+                            + (nonIntegerAt[j] != null ? "at " + nonIntegerAt[j] : "on line " + nonIntegerLine[j])
+                            + ": '" + Text.forMessage(nonIntegerValue[j]) + "'); they are "
                             + "analysed as given. Check whether the column holds averaged or imputed values");
                 }
             }
@@ -357,30 +492,9 @@ public final class StudyPass {
                     complete = false; // a column the header lacks: reported with the header's problems
                     continue;
                 }
-                String cell = cells[columnIndex[j]];
-                if (isMissing(cell)) {
-                    complete = false;
-                    missingCount[j]++;
-                    continue;
-                }
-                Double mapped = recoded(j, cell);
-                double value = mapped != null ? mapped : numbers.parse(cell);
-                if (!Double.isFinite(value)) {
-                    valid = false;
-                    problem(notANumber(line, j, cell));
-                    badValue(j, cell);
-                    continue;
-                }
-                if (checkScale[j] && !study.scale().contains(value)) {
-                    valid = false;
-                    problem(outsideScale(line, j, cell));
-                    badValue(j, cell);
-                    continue;
-                }
-                if (checkScale[j]) {
-                    checkWhole(j, value, line, null, cell);
-                }
-                values[j] = reverse[j] ? study.scale().reverse(value) : value;
+                int status = text(line, j, cells[columnIndex[j]]);
+                valid &= status != BAD;
+                complete &= status == READ;
             }
             for (int l = 0; l < labels.length; l++) {
                 complete &= label(l, labelIndex[l] < 0 ? null : cells[labelIndex[l]]);
@@ -391,6 +505,201 @@ public final class StudyPass {
             for (ProfileCounter counter : profile) {
                 counter.add(cells, missingValues, file, fileName, line);
             }
+        }
+
+        /**
+         * A row of typed cells (see {@link Part#row}): text cells are read as
+         * {@link #row(long, String[])} reads them, numbers are taken as they are (a decimal comma
+         * or a number format does not apply to them), {@code null} is missing.
+         */
+        @Override
+        public void row(long line, Object[] cells) {
+            if (allMissing(cells)) {
+                emptyRows++; // no answer at all: no response, as a row of bare delimiters
+                return;
+            }
+            read++;
+            if (cells.length != headerSize) {
+                problem(fieldCount(line, cells.length));
+                return;
+            }
+            boolean valid = true;
+            boolean complete = true;
+            for (int j = 0; j < values.length; j++) {
+                int f = columnIndex[j];
+                if (f < 0) {
+                    complete = false;
+                    continue;
+                }
+                Object cell = cells[f];
+                int status;
+                if (cell == null) {
+                    missingCount[j]++;
+                    status = MISSING;
+                } else if (cell instanceof Number number && !(cell instanceof java.math.BigInteger)) {
+                    status = number(line, j, number.doubleValue());
+                } else {
+                    status = text(line, j, cellText(cell));
+                }
+                valid &= status != BAD;
+                complete &= status == READ;
+            }
+            for (int l = 0; l < labels.length; l++) {
+                int f = labelIndex[l];
+                Object cell = f < 0 ? null : cells[f];
+                if (f < 0) {
+                    complete &= label(l, null);
+                } else if (cell == null || cell instanceof Number n && isMissingNumber(n.doubleValue())) {
+                    complete &= labelled(l, LabelCache.MISSING);
+                } else {
+                    complete &= label(l, cellText(cell));
+                }
+            }
+            if (!analysed(valid, complete, values)) {
+                return;
+            }
+            for (int k = 0; k < profile.size(); k++) {
+                if (profileFailed[k]) {
+                    continue;
+                }
+                Object cell = cells[profileSpecs.get(k).index()];
+                try {
+                    profile.get(k).add(cell == null ? null : cellText(cell), missingValues, file, fileName, line,
+                            rows.at(line, profileSpecs.get(k).index()));
+                } catch (DataFileException e) {
+                    profileFailed[k] = true; // too many different answers: said once, not for every row
+                    problem(e.getMessage());
+                }
+            }
+        }
+
+        /** Reads a text cell of analysed column {@code j}: {@link #READ}, {@link #MISSING} or {@link #BAD}. */
+        private int text(long line, int j, String cell) {
+            if (isMissing(cell)) {
+                missingCount[j]++;
+                return MISSING;
+            }
+            Double mapped = recoded(j, cell);
+            double value = mapped != null ? mapped : numbers.parse(cell);
+            if (!Double.isFinite(value)) {
+                problem(notANumber(line, j, cell));
+                badValue(j, cell);
+                return BAD;
+            }
+            return store(line, j, value, cell);
+        }
+
+        /** Reads a number cell of analysed column {@code j}, with the missing-value codes that are numbers. */
+        private int number(long line, int j, double value) {
+            if (isMissingNumber(value)) {
+                missingCount[j]++;
+                return MISSING;
+            }
+            if (!recode[j].isEmpty()) {
+                Double mapped = recoded(j, plainNumber(value));
+                if (mapped != null) {
+                    value = mapped;
+                }
+            }
+            if (!Double.isFinite(value)) {
+                String text = Double.toString(value);
+                problem(at(line, j) + "'" + text + "' is not a number; give a number, or make the cell null "
+                        + "(missing)");
+                badValue(j, text);
+                return BAD;
+            }
+            return store(line, j, value, null);
+        }
+
+        /** Checks a value of analysed column {@code j} against the scale and keeps it (reverse-coded if so). */
+        private int store(long line, int j, double value, String cell) {
+            if (checkScale[j] && !study.scale().contains(value)) {
+                String text = cell != null ? cell : plainNumber(value);
+                problem(outsideScale(line, j, text));
+                badValue(j, text);
+                return BAD;
+            }
+            if (checkScale[j]) {
+                checkWhole(j, value, line, null, cell != null ? cell : plainNumber(value));
+            }
+            values[j] = reverse[j] ? study.scale().reverse(value) : value;
+            return READ;
+        }
+
+        @Override
+        public void merge(Part later) {
+            merge((Tally) later);
+        }
+
+        @Override
+        public long rowsRead() {
+            return read;
+        }
+
+        @Override
+        public long rowsAnalysed() {
+            return statistics.count();
+        }
+
+        @Override
+        public void fail(String message) {
+            problem(message);
+        }
+
+        @Override
+        public void write(io.github.surveyreport.core.internal.state.StateOut out) {
+            out.writeLong(read);
+            out.writeLong(excluded);
+            out.writeLong(emptyRows);
+            out.writeLongs(missingCount);
+            out.writeLongs(nonInteger);
+            out.writeLongs(nonIntegerLine);
+            out.writeStrings(java.util.Arrays.asList(nonIntegerValue));
+            out.writeStrings(java.util.Arrays.asList(nonIntegerAt));
+            out.writeStrings(problems);
+            out.writeLong(moreProblems);
+            out.writeInt(badValues.size());
+            badValues.forEach((value, columnsWithIt) -> {
+                out.writeString(value);
+                out.writeLongs(columnsWithIt.toLongArray());
+            });
+            out.writeInt(profile.size());
+            for (int k = 0; k < profile.size(); k++) {
+                out.writeBoolean(profileFailed[k]);
+                profile.get(k).write(out);
+            }
+            statistics.write(out);
+        }
+
+        @Override
+        public void read(io.github.surveyreport.core.internal.state.StateIn in) {
+            read = in.readLong();
+            excluded = in.readLong();
+            emptyRows = in.readLong();
+            in.readLongsInto(missingCount);
+            in.readLongsInto(nonInteger);
+            in.readLongsInto(nonIntegerLine);
+            readStrings(in, nonIntegerValue);
+            readStrings(in, nonIntegerAt);
+            problems.addAll(in.readStrings());
+            moreProblems = in.readLong();
+            int bad = in.readCount(8);
+            for (int i = 0; i < bad; i++) {
+                String value = in.readString();
+                badValues.put(value, java.util.BitSet.valueOf(in.readLongs()));
+            }
+            in.expect(in.readInt(), profile.size());
+            for (int k = 0; k < profile.size(); k++) {
+                profileFailed[k] = in.readBoolean();
+                profile.get(k).read(in);
+            }
+            statistics.read(in);
+        }
+
+        private static void readStrings(io.github.surveyreport.core.internal.state.StateIn in, String[] into) {
+            List<String> values = in.readStrings();
+            in.expect(values.size(), into.length);
+            values.toArray(into);
         }
 
         /**

@@ -170,6 +170,41 @@ final class CoMoments {
         }
     }
 
+    /** Writes the state (every double as its bits: reading it back gives the same state). */
+    void write(io.github.surveyreport.core.internal.state.StateOut out) {
+        out.writeLong(n);
+        out.writeDoubles(mean, 0, p);
+        for (int i = 0; i < p; i++) {
+            out.writeDoubles(m2[i], i, p);
+        }
+        if (higher) {
+            out.writeDoubles(m3, 0, p);
+            out.writeDoubles(m4, 0, p);
+            out.writeDoubles(m2diag, 0, p);
+        }
+        out.writeDoubles(min, 0, p);
+        out.writeDoubles(max, 0, p);
+    }
+
+    /** Reads what {@link #write} wrote into this (empty) instance of the same dimension. */
+    void read(io.github.surveyreport.core.internal.state.StateIn in) {
+        n = in.readLong();
+        if (n < 0) {
+            throw new io.github.surveyreport.core.internal.state.StateFormatException("a negative row count " + n);
+        }
+        in.readDoubles(mean, 0, p);
+        for (int i = 0; i < p; i++) {
+            in.readDoubles(m2[i], i, p);
+        }
+        if (higher) {
+            in.readDoubles(m3, 0, p);
+            in.readDoubles(m4, 0, p);
+            in.readDoubles(m2diag, 0, p);
+        }
+        in.readDoubles(min, 0, p);
+        in.readDoubles(max, 0, p);
+    }
+
     double mean(int i) {
         return mean[i];
     }

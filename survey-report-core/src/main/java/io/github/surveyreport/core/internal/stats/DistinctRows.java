@@ -45,6 +45,34 @@ final class DistinctRows {
         other.counts.forEach((key, count) -> counts.computeIfAbsent(key, k -> new long[1])[0] += count[0]);
     }
 
+    /** Writes the table in lexicographic order of the rows (same table, same bytes). */
+    void write(io.github.surveyreport.core.internal.state.StateOut out) {
+        Table table = sorted();
+        out.writeInt(width);
+        out.writeInt(table.rows().length);
+        for (int i = 0; i < table.rows().length; i++) {
+            out.writeDoubles(table.rows()[i], 0, width);
+            out.writeLong(table.counts()[i]);
+        }
+    }
+
+    /** Reads what {@link #write} wrote, adding its counts to this table. */
+    void read(io.github.surveyreport.core.internal.state.StateIn in) {
+        in.expect(in.readInt(), width);
+        int rows = in.readCount(8 * (width + 1));
+        for (int i = 0; i < rows; i++) {
+            double[] values = new double[width];
+            in.readDoubles(values, 0, width);
+            long count = in.readLong();
+            if (count <= 0) {
+                throw new io.github.surveyreport.core.internal.state.StateFormatException("a row count of " + count);
+            }
+            Key key = new Key(values);
+            key.rehash();
+            counts.computeIfAbsent(key, k -> new long[1])[0] += count;
+        }
+    }
+
     /** The table in lexicographic order of the rows, so that a bootstrap does not depend on hashing. */
     Table sorted() {
         List<Map.Entry<Key, long[]>> entries = new ArrayList<>(counts.entrySet());

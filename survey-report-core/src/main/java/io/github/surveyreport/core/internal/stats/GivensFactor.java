@@ -54,6 +54,32 @@ final class GivensFactor {
         emptyPivots = k;
     }
 
+    /** Writes the factor (every double as its bits). */
+    void write(io.github.surveyreport.core.internal.state.StateOut out) {
+        out.writeLong(n);
+        out.writeInt(emptyPivots);
+        out.writeDouble(sseH);
+        out.writeDouble(sseL);
+        for (double[] a : new double[][] {dH, dL, rH, rL, tH, tL}) {
+            out.writeDoubles(a, 0, a.length);
+        }
+    }
+
+    /** Reads what {@link #write} wrote into this (new) factor of the same size. */
+    void read(io.github.surveyreport.core.internal.state.StateIn in) {
+        n = in.readLong();
+        emptyPivots = in.readInt();
+        if (n < 0 || emptyPivots < 0 || emptyPivots > k) {
+            throw new io.github.surveyreport.core.internal.state.StateFormatException("a regression factor's counts "
+                    + n + " and " + emptyPivots + " are not possible");
+        }
+        sseH = in.readDouble();
+        sseL = in.readDouble();
+        for (double[] a : new double[][] {dH, dL, rH, rL, tH, tL}) {
+            in.readDoubles(a, 0, a.length);
+        }
+    }
+
     /**
      * The noise threshold of the row in xH from column {@code start} for an empty pivot, or 0
      * once every pivot is founded (then nothing changes for the row).

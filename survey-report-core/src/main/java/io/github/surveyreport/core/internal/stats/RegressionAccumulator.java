@@ -128,6 +128,35 @@ final class RegressionAccumulator {
         }
     }
 
+    /** Writes which factors exist and their state. */
+    void write(io.github.surveyreport.core.internal.state.StateOut out) {
+        out.writeBoolean(fast != null);
+        if (fast != null) {
+            fast.write(out);
+        }
+        out.writeBoolean(precise != null);
+        if (precise != null) {
+            precise.write(out);
+        }
+    }
+
+    /** Reads what {@link #write} wrote into this new accumulator of the same regression. */
+    void read(io.github.surveyreport.core.internal.state.StateIn in) {
+        if (in.readBoolean()) {
+            fast.read(in);
+        } else {
+            fast = null;
+        }
+        if (in.readBoolean()) {
+            precise.read(in);
+        } else {
+            precise = null;
+        }
+        if (fast == null && precise == null) {
+            throw new io.github.surveyreport.core.internal.state.StateFormatException("a regression has no factor");
+        }
+    }
+
     /** The factor to solve from: double-double when available. */
     GivensFactor.Factor factor() {
         return (precise != null ? precise : fast).factor();

@@ -182,6 +182,41 @@ public final class StatisticsAccumulator {
         System.arraycopy(later.last, 0, last, 0, v);
     }
 
+    /**
+     * Writes the accumulated state (see {@code SurveyAccumulator#toBytes}): co-moments,
+     * regressions, Durbin–Watson differences, first and last row, structural state.
+     */
+    public void write(io.github.surveyreport.core.internal.state.StateOut out) {
+        moments.write(out);
+        out.writeInt(regressions.length);
+        for (int r = 0; r < regressions.length; r++) {
+            regressions[r].write(out);
+            differences[r].write(out);
+        }
+        out.writeDoubles(first);
+        out.writeDoubles(last);
+        out.writeBoolean(structural != null);
+        if (structural != null) {
+            structural.write(out);
+        }
+    }
+
+    /** Reads what {@link #write} wrote into this new accumulator of the same layout. */
+    public void read(io.github.surveyreport.core.internal.state.StateIn in) {
+        moments.read(in);
+        in.expect(in.readInt(), regressions.length);
+        for (int r = 0; r < regressions.length; r++) {
+            regressions[r].read(in);
+            differences[r].read(in);
+        }
+        in.readDoublesInto(first);
+        in.readDoublesInto(last);
+        in.expect(in.readBoolean() ? 1 : 0, structural != null ? 1 : 0);
+        if (structural != null) {
+            structural.read(in);
+        }
+    }
+
     /** Number of rows added (including merged ones). */
     public long count() {
         return moments.count();

@@ -212,6 +212,77 @@ final class StructuralAccumulator {
         }
     }
 
+    /** Writes cells, group tables and distinct rows, each in a fixed order (same state, same bytes). */
+    void write(io.github.surveyreport.core.internal.state.StateOut out) {
+        List<Map.Entry<List<String>, CoMoments>> sorted = sortedCells();
+        out.writeInt(sorted.size());
+        for (Map.Entry<List<String>, CoMoments> cell : sorted) {
+            out.writeStrings(cell.getKey());
+            cell.getValue().write(out);
+        }
+        out.writeInt(groups.size());
+        for (Map<String, ValueCounts[]> group : groups) {
+            List<String> labels = new ArrayList<>(group.keySet());
+            labels.sort(null);
+            out.writeInt(labels.size());
+            for (String label : labels) {
+                out.writeString(label);
+                ValueCounts[] counts = group.get(label);
+                out.writeInt(counts.length);
+                for (ValueCounts c : counts) {
+                    out.writeDoubles(c.values());
+                    out.writeLongs(c.counts());
+                }
+            }
+        }
+        out.writeInt(mediationRows.length);
+        for (DistinctRows rows : mediationRows) {
+            rows.write(out);
+        }
+    }
+
+    /** Reads what {@link #write} wrote into this new accumulator of the same layout. */
+    void read(io.github.surveyreport.core.internal.state.StateIn in) {
+        int cellCount = in.readCount(4);
+        for (int i = 0; i < cellCount; i++) {
+            List<String> key = in.readStrings();
+            in.expect(key.size(), cellProbe.length);
+            if (key.contains(null)) {
+                throw new io.github.surveyreport.core.internal.state.StateFormatException("a cell without a category");
+            }
+            CoMoments moments = new CoMoments(width, false);
+            moments.read(in);
+            cells.put(List.copyOf(key), moments);
+        }
+        in.expect(in.readInt(), groups.size());
+        for (Map<String, ValueCounts[]> group : groups) {
+            int labels = in.readCount(4);
+            for (int i = 0; i < labels; i++) {
+                String label = in.readString();
+                in.expect(in.readInt(), outcomes.length);
+                ValueCounts[] counts = new ValueCounts[outcomes.length];
+                for (int o = 0; o < counts.length; o++) {
+                    counts[o] = new ValueCounts();
+                    double[] values = in.readDoubles();
+                    long[] n = in.readLongs();
+                    in.expect(n.length, values.length);
+                    for (int v = 0; v < values.length; v++) {
+                        try {
+                            counts[o].add(values[v], n[v]);
+                        } catch (IllegalArgumentException e) {
+                            throw new io.github.surveyreport.core.internal.state.StateFormatException(e.getMessage());
+                        }
+                    }
+                }
+                group.put(label, counts);
+            }
+        }
+        in.expect(in.readInt(), mediationRows.length);
+        for (DistinctRows rows : mediationRows) {
+            rows.read(in);
+        }
+    }
+
     /** The cells in a fixed order (of their labels), so that sums over them do not depend on hashing. */
     List<Map.Entry<List<String>, CoMoments>> sortedCells() {
         List<Map.Entry<List<String>, CoMoments>> entries = new ArrayList<>(cells.entrySet());

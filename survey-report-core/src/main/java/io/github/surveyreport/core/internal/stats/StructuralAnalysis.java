@@ -262,8 +262,13 @@ final class StructuralAnalysis {
         }
         LinearFit fit = fit(columns, names, m.y(), name);
         LinearFit reduced = fit(reducedColumns, reducedNames, m.y(), name + " without the product term");
-        double change = fit.rSquared - reduced.rSquared;
-        Double fChange = fit.sse > 0 ? change / ((1 - fit.rSquared) / fit.dfResidual) : null;
+        // One added term: the F change is the product's t² and ΔR² = F·(1 − R²)/df, which is
+        // algebraically R² − R²(reduced) but free of that difference's cancellation (it loses
+        // about log10(R²/ΔR²) digits, 2–3 for a typical interaction).
+        double tProduct = fit.slopes[2] / fit.standardError(2);
+        Double fChange = fit.sse > 0 ? tProduct * tProduct : null;
+        double change = fChange != null ? fChange * (1 - fit.rSquared) / fit.dfResidual
+                : fit.rSquared - reduced.rSquared;
         Double pChange = fChange == null ? null : TailProbabilities.fUpper(Math.max(0, fChange), 1, fit.dfResidual);
         double tCrit = StudentQuantile.twoSided(0.05, fit.dfResidual);
         List<Moderation.SimpleSlope> slopes = new ArrayList<>();
