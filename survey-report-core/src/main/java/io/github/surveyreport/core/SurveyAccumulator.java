@@ -128,6 +128,15 @@ public final class SurveyAccumulator {
         return this;
     }
 
+    /**
+     * The columns the study uses that {@code columns} lacks, one message each (naming the
+     * nearest column): known before any row is added, so that a caller can stop early.
+     * {@link #finish()} reports them too.
+     */
+    public List<String> columnProblems() {
+        return pass.headerProblems();
+    }
+
     /** Rows added or merged, empty rows and rows with missing values included. */
     public long rowsRead() {
         return part.rowsRead();

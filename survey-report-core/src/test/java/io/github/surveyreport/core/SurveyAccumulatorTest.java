@@ -178,4 +178,17 @@ class SurveyAccumulatorTest {
         assertThatThrownBy(() -> SurveyAccumulator.fromBytes(otherScale, bytes))
                 .isInstanceOf(SurveyReportException.class).hasMessageContaining("was made for another study");
     }
+
+    /** A study travels to Spark executors by Java serialization; its paths are written as text. */
+    @Test
+    void aStudyIsSerializable() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(henan);
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            assertThat(in.readObject()).isEqualTo(henan);
+        }
+    }
 }

@@ -191,6 +191,14 @@ public final class StudyPass {
         return new Tally(false);
     }
 
+    /**
+     * The header's problems: columns the study uses that the header lacks, each with the
+     * nearest header name; known once {@link #start()} or {@link #run()} has mapped the header.
+     */
+    public List<String> headerProblems() {
+        return List.copyOf(headerProblems);
+    }
+
     /** Finishes a pass: the problems found in any part, or the statistics of all rows. */
     public Outcome finish(Part part) {
         Tally tally = (Tally) part;

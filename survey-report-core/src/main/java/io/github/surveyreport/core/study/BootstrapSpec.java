@@ -9,7 +9,7 @@ package io.github.surveyreport.core.study;
  * @param seed       seed of the random number generator
  * @param confidence level of the intervals, e.g. 0.95
  */
-public record BootstrapSpec(int samples, long seed, double confidence) {
+public record BootstrapSpec(int samples, long seed, double confidence) implements java.io.Serializable {
 
     /** The fewest resamples accepted: fewer make the interval's ends themselves noisy. */
     public static final int MIN_SAMPLES = 1000;

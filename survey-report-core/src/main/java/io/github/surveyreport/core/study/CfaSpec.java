@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @param likelihood how the covariance matrix and χ² are scaled
  */
-public record CfaSpec(Likelihood likelihood) {
+public record CfaSpec(Likelihood likelihood) implements java.io.Serializable {
 
     /** {@code cfa: {likelihood: wishart}}, the default. */
     public static final CfaSpec DEFAULT = new CfaSpec(Likelihood.WISHART);

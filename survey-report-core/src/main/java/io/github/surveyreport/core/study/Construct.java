@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param items   the item columns, in order
  * @param reverse the items that are reverse coded (a subset of {@code items})
  */
-public record Construct(String id, String label, List<String> items, List<String> reverse) {
+public record Construct(String id, String label, List<String> items, List<String> reverse)
+        implements java.io.Serializable {
     public Construct {
         Objects.requireNonNull(id, "id");
         items = List.copyOf(items);

@@ -20,7 +20,7 @@ import java.util.Objects;
  *                     first
  */
 public record DataSpec(Path file, String encoding, Character delimiter, List<String> missing, boolean decimalComma,
-                       String format, String sheet) {
+                       String format, String sheet) implements java.io.Serializable {
 
     /** The formats {@code data.format} may name. */
     public static final List<String> FORMATS = List.of("csv", "xlsx", "xls", "sav");
@@ -36,6 +36,21 @@ public record DataSpec(Path file, String encoding, Character delimiter, List<Str
     public DataSpec {
         Objects.requireNonNull(file, "file");
         missing = List.copyOf(missing);
+    }
+
+    /**
+     * A path is not serializable (a study travels to Spark executors): the file is written as
+     * its text and read back as a path of the reading machine's file system.
+     */
+    private Object writeReplace() {
+        return new SerialForm(file.toString(), encoding, delimiter, missing, decimalComma, format, sheet);
+    }
+
+    private record SerialForm(String file, String encoding, Character delimiter, List<String> missing,
+                              boolean decimalComma, String format, String sheet) implements java.io.Serializable {
+        private Object readResolve() {
+            return new DataSpec(Path.of(file), encoding, delimiter, missing, decimalComma, format, sheet);
+        }
     }
 
     /** Data read with every option detected or defaulted. */

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param where   where the study file declares it ({@code line 12, differences[1]}), or
  *                {@code null} when built in code
  */
-public record GroupComparison(String by, PostHocMethod posthoc, String where) {
+public record GroupComparison(String by, PostHocMethod posthoc, String where) implements java.io.Serializable {
     public GroupComparison {
         Objects.requireNonNull(by, "by");
         Objects.requireNonNull(posthoc, "posthoc");

@@ -25,7 +25,7 @@ import java.util.Objects;
  * @param text     the hypothesis as stated in the paper, or {@code null}
  */
 public record Hypothesis(String id, Kind kind, String from, String via, String to, Sign sign, boolean expected,
-                         String text) {
+                         String text) implements java.io.Serializable {
     public Hypothesis {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");

@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param covariates terms entered in every equation; may be empty
  * @param where      where the study file declares it, or {@code null} when built in code
  */
-public record MediationModel(String x, List<String> mediators, String y, List<String> covariates, String where) {
+public record MediationModel(String x, List<String> mediators, String y, List<String> covariates, String where)
+        implements java.io.Serializable {
     public MediationModel {
         Objects.requireNonNull(x, "x");
         Objects.requireNonNull(y, "y");

@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param where       where the study file declares it, or {@code null} when built in code
  */
 public record ModerationModel(String x, String moderator, String y, List<String> covariates, boolean categorical,
-                              String where) {
+                              String where) implements java.io.Serializable {
     public ModerationModel {
         Objects.requireNonNull(x, "x");
         Objects.requireNonNull(moderator, "moderator");

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param multiple separator of a multi-select answer (e.g. {@code ;}), or {@code null}
  * @param order    the order categories are shown in; empty to order by count
  */
-public record ProfileColumn(String column, String label, String multiple, List<String> order) {
+public record ProfileColumn(String column, String label, String multiple, List<String> order)
+        implements java.io.Serializable {
     public ProfileColumn {
         Objects.requireNonNull(column, "column");
         order = List.copyOf(order);

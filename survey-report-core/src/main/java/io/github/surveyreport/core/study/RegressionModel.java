@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param where       where the study file declares the regression ({@code line 12,
  *                    regressions[2]}), for messages about it; {@code null} when built in code
  */
-public record RegressionModel(String dependent, List<List<String>> blocks, List<String> categorical, String where) {
+public record RegressionModel(String dependent, List<List<String>> blocks, List<String> categorical, String where)
+        implements java.io.Serializable {
     public RegressionModel {
         Objects.requireNonNull(dependent, "dependent");
         List<List<String>> copy = new ArrayList<>();

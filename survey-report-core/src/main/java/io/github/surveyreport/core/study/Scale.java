@@ -7,7 +7,7 @@ package io.github.surveyreport.core.study;
  * @param min lowest answer, e.g. 1
  * @param max highest answer, e.g. 5
  */
-public record Scale(double min, double max) {
+public record Scale(double min, double max) implements java.io.Serializable {
     public Scale {
         if (!(min < max)) {
             throw new IllegalArgumentException("scale min " + min + " must be below max " + max);

@@ -57,7 +57,7 @@ public record Study(
         BootstrapSpec bootstrap,
         List<Hypothesis> hypotheses,
         double significance,
-        List<ProfileColumn> profile) {
+        List<ProfileColumn> profile) implements java.io.Serializable {
 
     /** Default alpha level for hypotheses. */
     public static final double DEFAULT_SIGNIFICANCE = 0.05;
@@ -87,6 +87,28 @@ public record Study(
                  double significance, List<ProfileColumn> profile) {
         this(studyFile, title, language, data, scale, labels, recode, constructs, overallReliability, efaFactors, cfa,
                 regressions, List.of(), List.of(), List.of(), BootstrapSpec.DEFAULT, hypotheses, significance, profile);
+    }
+
+    /**
+     * A path is not serializable (a study travels to Spark executors): the study file is written
+     * as its text beside the study without it, and read back as a path.
+     */
+    private Object writeReplace() {
+        if (studyFile == null) {
+            return this;
+        }
+        return new SerialForm(studyFile.toString(), new Study(null, title, language, data, scale, labels, recode,
+                constructs, overallReliability, efaFactors, cfa, regressions, differences, mediation, moderation,
+                bootstrap, hypotheses, significance, profile));
+    }
+
+    private record SerialForm(String studyFile, Study study) implements java.io.Serializable {
+        private Object readResolve() {
+            Study s = study;
+            return new Study(Path.of(studyFile), s.title, s.language, s.data, s.scale, s.labels, s.recode, s.constructs,
+                    s.overallReliability, s.efaFactors, s.cfa, s.regressions, s.differences, s.mediation, s.moderation,
+                    s.bootstrap, s.hypotheses, s.significance, s.profile);
+        }
     }
 
     /** Key of {@link #recode} that applies to every construct item. */

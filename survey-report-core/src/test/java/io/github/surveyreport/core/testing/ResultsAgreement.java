@@ -12,12 +12,17 @@ import java.util.Map;
 
 /**
  * Compares two results as their results.json, apart from the provenance block: the same keys,
- * the same texts, and numbers whose difference {@code |x − y| / max(|x|, |y|, 0.001)} is within
- * a tolerance: relative for ordinary values, absolute (times 0.001) for values that are zero up
- * to rounding, such as a correlation of 1e-17 or a p-value of 1e-200. Shared with the Spark
- * module's tests (test-jar).
+ * the same texts, and numbers whose difference {@code |x − y| / max(|x|, |y|, 1)} is within a
+ * tolerance: relative for values above 1 (a χ² of 115, an F of 1,200), absolute for smaller
+ * ones, whose scale is that of the statistics around them (a coefficient of 5e-4 next to
+ * coefficients of 0.4, a p-value of 1e-200, a correlation that is zero up to rounding). The
+ * results of the iterative CFA ({@value #ITERATIVE}) may get their own tolerance. Shared with
+ * the Spark module's tests (test-jar).
  */
 public final class ResultsAgreement {
+
+    /** The results.json block computed by iteration (maximum likelihood CFA). */
+    public static final String ITERATIVE = "cfa";
 
     private ResultsAgreement() {
     }
@@ -45,9 +50,23 @@ public final class ResultsAgreement {
      * each as {@code path: actual vs expected} (at most 20); empty when they agree.
      */
     public static List<String> differences(Results actual, Results expected, double tolerance) {
+        return differences(actual, expected, tolerance, tolerance);
+    }
+
+    /**
+     * As {@link #differences(Results, Results, double)}, with {@code iterative} as the tolerance
+     * of the {@value #ITERATIVE} block.
+     */
+    public static List<String> differences(Results actual, Results expected, double tolerance, double iterative) {
         List<String> found = new ArrayList<>();
-        compare("", Json.read(jsonWithoutProvenance(actual)), Json.read(jsonWithoutProvenance(expected)), tolerance,
-                found);
+        Map<?, ?> a = (Map<?, ?>) Json.read(jsonWithoutProvenance(actual));
+        Map<?, ?> e = (Map<?, ?>) Json.read(jsonWithoutProvenance(expected));
+        if (!new ArrayList<>(a.keySet()).equals(new ArrayList<>(e.keySet()))) {
+            found.add("keys " + a.keySet() + " vs " + e.keySet());
+            return found;
+        }
+        e.forEach((key, value) -> compare("." + key, a.get(key), value,
+                ITERATIVE.equals(key) ? iterative : tolerance, found));
         return found;
     }
 
@@ -63,7 +82,7 @@ public final class ResultsAgreement {
         if (a == e) {
             return 0;
         }
-        return Math.abs(a - e) / Math.max(0.001, Math.max(Math.abs(a), Math.abs(e)));
+        return Math.abs(a - e) / Math.max(1, Math.max(Math.abs(a), Math.abs(e)));
     }
 
     private static void largest(Object a, Object e, double[] worst) {

@@ -11,6 +11,15 @@ package io.github.surveyreport.core.internal.stats;
  * row and not one packed array: HotSpot's C2 vectorizes the row update {@code c[i][j] += f·d[j]}
  * (SIMD, about twice as fast) but not the same loop over a packed array at an offset; the
  * arithmetic, and so every result, is the same.
+ *
+ * <p>The means reported are not Welford's running means but compensated sums Σx (a two-sum
+ * cascade: the sum and its rounding error, exact for sums of integers below 2⁵³) divided by n.
+ * A running mean carries an error of about √n·ε·|x̄| (3e-13 for a mean of 4 over a million
+ * rows), and an effect that is a difference of nearly equal means (a dummy's coefficient, a
+ * group difference of 0.001) loses that much relative to its size: 1e-10 and worse, where the
+ * compensated sum keeps it near ε whatever the number of rows and however the rows are split and
+ * merged. The running means stay for the co-moment updates, whose results do not depend on
+ * them to first order.
  */
 final class CoMoments {
 
@@ -18,6 +27,9 @@ final class CoMoments {
     private final boolean higher;
     private long n;
     private final double[] mean;
+    /** Σx as an unevaluated sum sumHi + sumLo (the running rounding error of the two-sum cascade). */
+    private final double[] sumHi;
+    private final double[] sumLo;
     /** Upper triangle of Σ (x_i - mean_i)(x_j - mean_j): m2[i][j] for j >= i. */
     private final double[][] m2;
     private final double[] m3;
@@ -33,6 +45,8 @@ final class CoMoments {
         this.p = p;
         this.higher = higherMoments;
         this.mean = new double[p];
+        this.sumHi = new double[p];
+        this.sumLo = new double[p];
         this.m2 = new double[p][p];
         this.m3 = higherMoments ? new double[p] : null;
         this.m4 = higherMoments ? new double[p] : null;
@@ -59,11 +73,19 @@ final class CoMoments {
         final double invN = 1.0 / nNew;
         final double[] d = delta;
         final double[] mu = mean;
+        final double[] sh = sumHi;
+        final double[] sl = sumLo;
         for (int i = 0; i < p; i++) {
             double xi = x[i];
             double di = xi - mu[i];
             d[i] = di;
             mu[i] += di * invN;
+            // two-sum: s + e == sh[i] + xi exactly
+            double hi = sh[i];
+            double s = hi + xi;
+            double bp = s - hi;
+            sl[i] += (hi - (s - bp)) + (xi - bp);
+            sh[i] = s;
             if (xi < min[i]) {
                 min[i] = xi;
             }
@@ -149,6 +171,12 @@ final class CoMoments {
         }
         for (int i = 0; i < p; i++) {
             mean[i] += d[i] * (nb / nt);
+            double hi = sumHi[i];
+            double x = other.sumHi[i];
+            double s = hi + x;
+            double bp = s - hi;
+            sumLo[i] += other.sumLo[i] + ((hi - (s - bp)) + (x - bp));
+            sumHi[i] = s;
             min[i] = Math.min(min[i], other.min[i]);
             max[i] = Math.max(max[i], other.max[i]);
         }
@@ -158,6 +186,8 @@ final class CoMoments {
     private void copyFrom(CoMoments o) {
         n = o.n;
         System.arraycopy(o.mean, 0, mean, 0, p);
+        System.arraycopy(o.sumHi, 0, sumHi, 0, p);
+        System.arraycopy(o.sumLo, 0, sumLo, 0, p);
         for (int i = 0; i < p; i++) {
             System.arraycopy(o.m2[i], 0, m2[i], 0, p);
         }
@@ -174,6 +204,8 @@ final class CoMoments {
     void write(io.github.surveyreport.core.internal.state.StateOut out) {
         out.writeLong(n);
         out.writeDoubles(mean, 0, p);
+        out.writeDoubles(sumHi, 0, p);
+        out.writeDoubles(sumLo, 0, p);
         for (int i = 0; i < p; i++) {
             out.writeDoubles(m2[i], i, p);
         }
@@ -193,6 +225,8 @@ final class CoMoments {
             throw new io.github.surveyreport.core.internal.state.StateFormatException("a negative row count " + n);
         }
         in.readDoubles(mean, 0, p);
+        in.readDoubles(sumHi, 0, p);
+        in.readDoubles(sumLo, 0, p);
         for (int i = 0; i < p; i++) {
             in.readDoubles(m2[i], i, p);
         }
@@ -205,8 +239,9 @@ final class CoMoments {
         in.readDoubles(max, 0, p);
     }
 
+    /** The mean, from the compensated sum (see the class comment). */
     double mean(int i) {
-        return mean[i];
+        return n == 0 ? 0.0 : (sumHi[i] + sumLo[i]) / n;
     }
 
     double min(int i) {
