@@ -26,7 +26,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,15 +71,10 @@ class SparkSurveyAnalysisTest {
         return LocalSpark.session();
     }
 
-    /** The example's data re-encoded as UTF-8 (it is GBK), which Spark's CSV reader expects. */
     @BeforeAll
-    static void henanAsUtf8() throws IOException {
-        Path example = Path.of("..", "examples", "henan", "src", "survey");
-        Path copy = Files.createDirectories(dir.resolve("henan"));
-        Files.copy(example.resolve("study.yaml"), copy.resolve("study.yaml"));
-        henanCsv = copy.resolve("responses.csv");
-        Files.writeString(henanCsv, Files.readString(example.resolve("responses.csv"), Charset.forName("GB18030")));
-        henan = StudyLoader.load(copy.resolve("study.yaml"));
+    static void henan() {
+        henanCsv = HenanExample.directory().resolve("responses.csv");
+        henan = StudyLoader.load(HenanExample.directory().resolve("study.yaml"));
         henanReference = SurveyAnalysis.run(henan);
     }
 
