@@ -4,31 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.surveyreport.core.gate.Thresholds;
 import io.github.surveyreport.core.results.Results;
+import io.github.surveyreport.core.testing.DocBlocks;
+import io.github.surveyreport.core.testing.DocBlocks.Block;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -46,15 +35,7 @@ import org.xml.sax.InputSource;
  * the defaults; every study file shown is analysed.
  */
 class DocSnippetsTest {
-    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    static final Pattern FENCE = Pattern.compile("^(\\s*)```\\s*([A-Za-z]*)\\s*$");
-    static final Pattern CLASS = Pattern.compile("(?m)^public\\s+(?:final\\s+)?class\\s+(\\w+)");
-
-    record Block(Path file, int line, String language, String code) {
-        String where() {
-            return ROOT.relativize(file) + ":" + line;
-        }
-    }
+    static final Path ROOT = DocBlocks.ROOT;
 
     static List<Path> documents() throws IOException {
         List<Path> docs = new ArrayList<>();
@@ -66,29 +47,8 @@ class DocSnippetsTest {
         return docs;
     }
 
-    /** The fenced code blocks of a markdown file, the fence's indentation taken off each line. */
     static List<Block> blocks(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        List<Block> blocks = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            Matcher open = FENCE.matcher(lines.get(i));
-            if (!open.matches()) {
-                continue;
-            }
-            int indent = open.group(1).length();
-            StringBuilder code = new StringBuilder();
-            int j = i + 1;
-            while (j < lines.size() && !lines.get(j).strip().equals("```")) {
-                String line = lines.get(j);
-                code.append(line.length() >= indent && line.substring(0, indent).isBlank() ? line.substring(indent) : line.strip())
-                        .append('\n');
-                j++;
-            }
-            assertThat(j).as("unclosed code block at %s:%d", file, i + 1).isLessThan(lines.size());
-            blocks.add(new Block(file, i + 1, open.group(2).toLowerCase(Locale.ROOT), code.toString()));
-            i = j;
-        }
-        return blocks;
+        return DocBlocks.blocks(file);
     }
 
     static List<Block> allBlocks(String language) throws IOException {
@@ -101,34 +61,18 @@ class DocSnippetsTest {
 
     @TestFactory
     Stream<DynamicTest> javaBlocksCompileAndRun() throws IOException {
-        List<Block> java = allBlocks("java");
+        // spark.md's programs need Spark: survey-report-spark's SparkDocTest compiles and runs them
+        List<Block> java = allBlocks("java").stream()
+                .filter(b -> !b.file().getFileName().toString().equals("spark.md")).toList();
         assertThat(java).as("Java blocks in README.md and embedding.md").hasSizeGreaterThanOrEqualTo(2);
         return java.stream().map(b -> DynamicTest.dynamicTest(b.where(), () -> compileAndRun(b)));
     }
 
     static void compileAndRun(Block block) throws Exception {
-        Matcher name = CLASS.matcher(block.code());
-        assertThat(name.find()).as("%s: a Java block is a complete program (a public class)", block.where()).isTrue();
         Path dir = Files.createTempDirectory("doc-snippet");
-        Path source = dir.resolve("src/" + name.group(1) + ".java");
-        Files.createDirectories(source.getParent());
-        Files.writeString(source, block.code(), StandardCharsets.UTF_8);
-        Path classes = Files.createDirectories(dir.resolve("classes"));
+        Path classes = dir.resolve("classes");
         String classPath = classPath();
-
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        boolean compiled;
-        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-            compiled = compiler.getTask(null, files, diagnostics,
-                    List.of("-classpath", classPath, "-d", classes.toString(), "-Xlint:all", "-Werror"), null,
-                    files.getJavaFileObjects(source)).call();
-        }
-        String problems = diagnostics.getDiagnostics().stream()
-                .map(d -> block.where() + " +" + (d.getLineNumber()) + ": " + d.getKind() + ": " + d.getMessage(Locale.ROOT))
-                .collect(Collectors.joining("\n"));
-        assertThat(compiled).as("the block compiles:\n" + problems).isTrue();
-        assertThat(diagnostics.getDiagnostics()).as(problems).noneMatch(d -> d.getKind() == Diagnostic.Kind.ERROR);
+        String className = DocBlocks.compile(block, classes, classPath);
 
         if (!block.code().contains("public static void main(")) {
             return;
@@ -140,7 +84,8 @@ class DocSnippetsTest {
         }
         Path javaCommand = Path.of(System.getProperty("java.home"), "bin", "java");
         Path log = dir.resolve("run.log");
-        Process process = new ProcessBuilder(javaCommand.toString(), "-cp", classes + File.pathSeparator + classPath, name.group(1))
+        Process process = new ProcessBuilder(javaCommand.toString(), "-cp", classes + File.pathSeparator + classPath,
+                className)
                 .directory(dir.resolve("study").toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
@@ -153,25 +98,8 @@ class DocSnippetsTest {
         assertThat(Files.readAllBytes(dir.resolve("study/target/report.pdf"))).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** The test class path, with surefire's manifest-only jar expanded into its entries. */
     static String classPath() throws IOException {
-        List<String> entries = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            entries.add(entry);
-            if (entry.endsWith(".jar") && Files.isRegularFile(Path.of(entry))) {
-                try (JarFile jar = new JarFile(entry)) {
-                    Manifest manifest = jar.getManifest();
-                    String manifestPath = manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
-                    if (manifestPath != null) {
-                        URI base = Path.of(entry).toAbsolutePath().getParent().toUri();
-                        for (String ref : manifestPath.trim().split("\\s+")) {
-                            entries.add(Path.of(base.resolve(ref)).toString());
-                        }
-                    }
-                }
-            }
-        }
-        return String.join(File.pathSeparator, entries);
+        return DocBlocks.testClassPath();
     }
 
     @TestFactory
