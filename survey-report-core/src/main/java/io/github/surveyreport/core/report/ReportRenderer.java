@@ -184,14 +184,8 @@ public final class ReportRenderer {
                 renderer.setListener(new Reproducible(documentHash, options.effectiveTimestamp().toEpochMilli()));
                 // a too wide table is set smaller or on a landscape page, as the DOCX does (TableFit)
                 TableFit.apply(document);
-                renderer.setDocument(document, null);
-                renderer.layout();
                 // a table that crosses a page is cut there and its second part says "continued" (TableBreaks)
-                TableBreaks breaks = new TableBreaks(document);
-                for (int pass = 1; pass < TableBreaks.MAX_PASSES && breaks.split(renderer.getRootBox()); pass++) {
-                    renderer.setDocument(document, null);
-                    renderer.layout();
-                }
+                TableBreaks.layOut(document, renderer);
                 renderer.createPDF(out);
             } catch (RuntimeException e) {
                 throw new SurveyReportException("Cannot render the PDF report: " + e.getMessage(), e);

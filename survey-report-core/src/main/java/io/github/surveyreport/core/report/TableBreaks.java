@@ -9,6 +9,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xhtmlrenderer.newtable.TableBox;
+import org.xhtmlrenderer.pdf.ITextRenderer;
 import org.xhtmlrenderer.newtable.TableRowBox;
 import org.xhtmlrenderer.render.BlockBox;
 import org.xhtmlrenderer.render.Box;
@@ -36,9 +37,82 @@ final class TableBreaks {
     private final Document document;
     private final boolean english;
 
-    TableBreaks(Document document) {
+    private TableBreaks(Document document) {
         this.document = document;
         this.english = TableFit.classes(body(document)).contains("en");
+    }
+
+    /**
+     * Lays the document out until no three-line table crosses a page, splitting the tables
+     * that do; the renderer is left with the final layout.
+     */
+    static void layOut(Document document, ITextRenderer renderer) {
+        splitLandscapeTables(document, renderer);
+        renderer.setDocument(document, null);
+        renderer.layout();
+        TableBreaks breaks = new TableBreaks(document);
+        for (int pass = 1; pass < MAX_PASSES && breaks.split(renderer.getRootBox()); pass++) {
+            renderer.setDocument(document, null);
+            renderer.layout();
+        }
+    }
+
+    /**
+     * Splits the tables on landscape pages ({@code div.landscape}, see {@link TableFit}) in a
+     * layout of their own, a copy of the document with only them, on landscape pages throughout,
+     * and puts the parts back. Why apart: in Flying Saucer 9 a table that crosses pages within
+     * a named page is laid out on pages of the name before (portrait), the change of page
+     * coming a page late, so its breaks would be measured on the wrong pages; tables that no
+     * longer cross a page take their named page as they should.
+     */
+    private static void splitLandscapeTables(Document document, ITextRenderer renderer) {
+        List<Element> wrappers = landscapeWrappers(document);
+        if (wrappers.isEmpty()) {
+            return;
+        }
+        Document alone = (Document) document.cloneNode(true);
+        List<Element> copies = landscapeWrappers(alone);
+        Element body = body(alone);
+        while (body.getFirstChild() != null) {
+            body.removeChild(body.getFirstChild());
+        }
+        for (Element copy : copies) {
+            body.appendChild(copy);
+        }
+        NodeList heads = alone.getElementsByTagNameNS("*", "head");
+        if (heads.getLength() > 0) {
+            Element style = alone.createElementNS(alone.getDocumentElement().getNamespaceURI(), "style");
+            style.appendChild(alone.createTextNode("@page { size: A4 landscape; margin: 20mm 20mm 20mm 20mm; }"));
+            heads.item(0).appendChild(style);
+        }
+        renderer.setDocument(alone, null);
+        renderer.layout();
+        TableBreaks breaks = new TableBreaks(alone);
+        for (int pass = 1; pass < MAX_PASSES && breaks.split(renderer.getRootBox()); pass++) {
+            renderer.setDocument(alone, null);
+            renderer.layout();
+        }
+        for (int i = 0; i < wrappers.size(); i++) {
+            Element wrapper = wrappers.get(i);
+            while (wrapper.getFirstChild() != null) {
+                wrapper.removeChild(wrapper.getFirstChild());
+            }
+            for (Node n = copies.get(i).getFirstChild(); n != null; n = n.getNextSibling()) {
+                wrapper.appendChild(document.importNode(n, true));
+            }
+        }
+    }
+
+    private static List<Element> landscapeWrappers(Document document) {
+        List<Element> out = new ArrayList<>();
+        NodeList divs = document.getElementsByTagNameNS("*", "div");
+        for (int i = 0; i < divs.getLength(); i++) {
+            Element div = (Element) divs.item(i);
+            if (TableFit.classes(div).contains("landscape")) {
+                out.add(div);
+            }
+        }
+        return out;
     }
 
     /**

@@ -81,6 +81,19 @@ public final class TableFit {
                 wrapper.setAttribute("class", "landscape");
                 block.getParentNode().insertBefore(wrapper, block);
                 wrapper.appendChild(block);
+                // A heading right above the table goes with it: in the PDF it would otherwise stay
+                // behind alone (or, kept with the table by page-break-after: avoid, take the page
+                // name change along with it and leave the table on a portrait page).
+                Element heading = headingBefore(wrapper);
+                if (heading != null) {
+                    wrapper.insertBefore(heading, wrapper.getFirstChild());
+                }
+                // Flying Saucer changes to a named page reliably where a block holding text both
+                // has the page's name and forces a page break; without the break the change may
+                // come a page late. So an empty line of no height starts the landscape page, and
+                // another, after the block, the portrait page again (see report.css).
+                wrapper.insertBefore(marker(document, block, "page-start"), wrapper.getFirstChild());
+                wrapper.getParentNode().insertBefore(marker(document, block, "page-end"), wrapper.getNextSibling());
             }
         }
     }
@@ -232,6 +245,22 @@ public final class TableFit {
             }
         }
         return table;
+    }
+
+    private static Element marker(Document document, Element like, String kind) {
+        Element marker = document.createElementNS(like.getNamespaceURI(), "div");
+        marker.setAttribute("class", kind);
+        marker.appendChild(document.createTextNode("\u200B"));
+        return marker;
+    }
+
+    private static Element headingBefore(Element e) {
+        for (Node n = e.getPreviousSibling(); n != null; n = n.getPreviousSibling()) {
+            if (n instanceof Element previous) {
+                return local(previous).matches("h[1-6]") ? previous : null;
+            }
+        }
+        return null;
     }
 
     private static boolean insideLandscape(Element table) {
