@@ -28,7 +28,10 @@ import java.util.zip.ZipOutputStream;
  * hand-written WordprocessingML writer (no library: see the site's "Output formats" page for
  * why). Every table is a three-line table by direct formatting (1.5 pt top and bottom rules,
  * 0.75 pt under the header, 0.5 pt under group headers, no vertical rules), its header rows
- * repeat on every page and its rows do not split; captions above the tables, notes below;
+ * repeat on every page, its rows do not split and a group's label keeps with its rows (Word
+ * breaks the pages itself and cannot say "continued"); a table too wide for portrait, as
+ * {@link TableFit} decides for the PDF too, is set smaller or in a landscape section of its
+ * own; captions above the tables, notes below;
  * figures as SVG pictures with a PNG fallback. Chinese: 宋体 + Times New Roman 10.5 pt,
  * captions centred "表N 名称", notes "注：…"; English (APA 7): Times New Roman 12 pt, "Table N"
  * bold with the title in italic on the next line, left aligned, "<i>Note.</i> …". The bytes
