@@ -182,8 +182,10 @@ public final class ReportRenderer {
         synchronized (PDF_LOCK) {
             try {
                 renderer.setListener(new Reproducible(documentHash, options.effectiveTimestamp().toEpochMilli()));
-                renderer.setDocument(document, null);
-                renderer.layout();
+                // a too wide table is set smaller or on a landscape page, as the DOCX does (TableFit)
+                TableFit.apply(document);
+                // a table that crosses a page is cut there and its second part says "continued" (TableBreaks)
+                TableBreaks.layOut(document, renderer);
                 renderer.createPDF(out);
             } catch (RuntimeException e) {
                 throw new SurveyReportException("Cannot render the PDF report: " + e.getMessage(), e);

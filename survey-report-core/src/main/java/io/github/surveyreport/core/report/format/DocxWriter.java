@@ -2,6 +2,7 @@ package io.github.surveyreport.core.report.format;
 
 import io.github.surveyreport.core.SurveyReportException;
 import io.github.surveyreport.core.report.SvgFigure;
+import io.github.surveyreport.core.report.TableFit;
 import io.github.surveyreport.core.report.format.XhtmlReport.Block;
 import io.github.surveyreport.core.report.format.XhtmlReport.Cell;
 import io.github.surveyreport.core.report.format.XhtmlReport.Figure;
@@ -27,7 +28,10 @@ import java.util.zip.ZipOutputStream;
  * hand-written WordprocessingML writer (no library: see the site's "Output formats" page for
  * why). Every table is a three-line table by direct formatting (1.5 pt top and bottom rules,
  * 0.75 pt under the header, 0.5 pt under group headers, no vertical rules), its header rows
- * repeat on every page and its rows do not split; captions above the tables, notes below;
+ * repeat on every page, its rows do not split and a group's label keeps with its rows (Word
+ * breaks the pages itself and cannot say "continued"); a table too wide for portrait, as
+ * {@link TableFit} decides for the PDF too, is set smaller or in a landscape section of its
+ * own; captions above the tables, notes below;
  * figures as SVG pictures with a PNG fallback. Chinese: 宋体 + Times New Roman 10.5 pt,
  * captions centred "表N 名称", notes "注：…"; English (APA 7): Times New Roman 12 pt, "Table N"
  * bold with the title in italic on the next line, left aligned, "<i>Note.</i> …". The bytes
@@ -38,6 +42,14 @@ final class DocxWriter {
     private static final LocalDateTime ZIP_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
     /** A4 text width with 2.54 cm margins, in twentieths of a point. */
     private static final int TEXT_WIDTH = 11906 - 2 * 1440;
+    /** A4 landscape text width with 2.54 cm margins, in twentieths of a point. */
+    private static final int LANDSCAPE_TEXT_WIDTH = 16838 - 2 * 1440;
+    /** A4 portrait, and the margins, as a section's properties. */
+    private static final String PORTRAIT = "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>";
+    /** A4 landscape: the sizes swapped, and the orientation Word shows. */
+    private static final String LANDSCAPE = "<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>";
+    private static final String MARGINS = "<w:pgMar w:top=\"1440\" w:right=\"1440\" w:bottom=\"1440\" "
+            + "w:left=\"1440\" w:header=\"720\" w:footer=\"720\" w:gutter=\"0\"/>";
     private static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
     private final XhtmlReport report;
@@ -47,6 +59,8 @@ final class DocxWriter {
     private final Map<String, byte[]> media = new LinkedHashMap<>();
     private final List<String> relationships = new ArrayList<>();
     private int drawingId;
+    /** The text width of the current section: portrait, or landscape for a table too wide for it. */
+    private int textWidth = TEXT_WIDTH;
 
     DocxWriter(XhtmlReport report, Consumer<String> warnings) {
         this.report = report;
@@ -74,9 +88,22 @@ final class DocxWriter {
                 table(t);
             } else if (block instanceof Figure f) {
                 figure(f);
+            } else if (block instanceof XhtmlReport.PageTurn turn) {
+                pageTurn(turn);
             }
         }
         return zip();
+    }
+
+    /**
+     * A section break: Word ends a section with a paragraph carrying the section's properties,
+     * so the portrait section before a wide table ends here, and the landscape section with the
+     * table (caption, table, notes) ends where the table's block does.
+     */
+    private void pageTurn(XhtmlReport.PageTurn turn) {
+        body.append("<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\"/><w:sectPr>")
+                .append(turn.landscape() ? PORTRAIT : LANDSCAPE).append(MARGINS).append("</w:sectPr></w:pPr></w:p>\n");
+        textWidth = turn.landscape() ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH;
     }
 
     private int baseSize() {
@@ -267,6 +294,7 @@ final class DocxWriter {
             boolean header = r < headRows;
             body.append("<w:tr><w:trPr><w:cantSplit/>").append(header ? "<w:tblHeader/>" : "").append("</w:trPr>");
             List<Cell> cells = rows.get(r).cells();
+            boolean keep = !header && keepWithNext(rows, r);
             for (int c = 0; c < cells.size(); c++) {
                 Cell cell = cells.get(c);
                 if (cell.covered() && !cell.continuesRowspan()) {
@@ -308,18 +336,45 @@ final class DocxWriter {
                 body.append("<w:vAlign w:val=\"center\"/></w:tcPr>");
                 boolean left = cell.kind().contains("item-text") || cell.kind().contains("text") && english
                         || cell.kind().contains("label") || !t.threeLine();
-                body.append("<w:p><w:pPr>").append(header ? "<w:keepNext/>" : "")
+                body.append("<w:p><w:pPr>").append(header || keep ? "<w:keepNext/>" : "")
                         .append("<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" ")
                         .append("w:lineRule=\"auto\"/><w:jc w:val=\"").append(left ? "left" : "center")
                         .append("\"/></w:pPr>");
                 if (!cell.covered()) {
-                    runs(cell.content(), english ? "" : "<w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/>", true);
+                    runs(cell.content(), english && !t.wide() ? ""
+                            : "<w:sz w:val=\"" + cellSize(t) + "\"/><w:szCs w:val=\"" + cellSize(t) + "\"/>", true);
                 }
                 body.append("</w:p></w:tc>");
             }
             body.append("</w:tr>\n");
         }
         body.append("</w:tbl>\n");
+    }
+
+    /**
+     * A body row Word keeps on the page of the next one (keepNext on its paragraphs), since
+     * Word cannot repeat a group's label on the next page: a group row (a construct's label
+     * above its items) never ends a page alone, and a label spanning rows (vertically merged,
+     * shown on the first page only) keeps its rows together.
+     */
+    private static boolean keepWithNext(List<Row> rows, int r) {
+        if (r + 1 >= rows.size()) {
+            return false;
+        }
+        if ((" " + rows.get(r).kind() + " ").contains(" group-row ")) {
+            return true;
+        }
+        for (Cell next : rows.get(r + 1).cells()) {
+            if (next.continuesRowspan()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The type size of a table's cells in half points: the text's, smaller for a wide table (9 pt, 10 pt in APA). */
+    private int cellSize(Table t) {
+        return t.wide() ? (english ? 20 : 18) : english ? 24 : 21;
     }
 
     /** tcBorders children in schema order: top, left, bottom, right. */
@@ -342,7 +397,7 @@ final class DocxWriter {
      * give up the difference in proportion.
      */
     private int[] columnWidths(Table t) {
-        double em = (english ? 12 : 10.5) * 20;
+        double em = cellSize(t) / 2.0 * 20;
         double[] preferred = new double[t.columns()];
         double[] least = new double[t.columns()];
         List<Row> rows = new ArrayList<>(t.head());
@@ -366,7 +421,7 @@ final class DocxWriter {
                     double scale = i.sub() || i.sup() ? 0.65 : 1;
                     for (int k = 0; k < i.text().length(); k++) {
                         char c = i.text().charAt(k);
-                        double w = width(c) * scale;
+                        double w = TableFit.emWidth(c) * scale;
                         line += w;
                         boolean breakable = c == ' ' || c >= 0x2E80;
                         word = breakable ? 0 : word + w;
@@ -390,8 +445,8 @@ final class DocxWriter {
             w[c] = Math.max(Math.max(preferred[c], 1.5) * em + padding, min[c]);
             sum += w[c];
         }
-        if (sum > TEXT_WIDTH) {
-            double excess = sum - TEXT_WIDTH;
+        if (sum > textWidth) {
+            double excess = sum - textWidth;
             double give = 0;
             for (int c = 0; c < w.length; c++) {
                 give += w[c] - min[c];
@@ -399,9 +454,9 @@ final class DocxWriter {
             for (int c = 0; c < w.length; c++) {
                 w[c] -= give <= 0 ? 0 : Math.min(w[c] - min[c], excess * (w[c] - min[c]) / give);
             }
-        } else if (t.threeLine() && w.length > 2 && sum < TEXT_WIDTH * 0.6) {
+        } else if (t.threeLine() && w.length > 2 && sum < textWidth * 0.6) {
             for (int c = 0; c < w.length; c++) {
-                w[c] *= TEXT_WIDTH * 0.6 / sum;
+                w[c] *= textWidth * 0.6 / sum;
             }
         }
         int[] widths = new int[w.length];
@@ -409,24 +464,6 @@ final class DocxWriter {
             widths[c] = (int) Math.floor(w[c]);
         }
         return widths;
-    }
-
-    /** A character's width in em in Times New Roman (roughly), CJK full width. */
-    private static double width(char c) {
-        if (c >= 0x2E80 || c >= 0x370 && c <= 0x3FF) {
-            // Greek too: a CJK font (which WPS and LibreOffice may take for it) sets it full width
-            return 1.0;
-        }
-        if (Character.isUpperCase(c)) {
-            return 0.70;
-        }
-        if (Character.isDigit(c)) {
-            return 0.5;
-        }
-        if (Character.isLowerCase(c)) {
-            return c == 'm' || c == 'w' ? 0.75 : c == 'i' || c == 'l' || c == 'j' || c == 't' || c == 'f' ? 0.3 : 0.5;
-        }
-        return c == ' ' ? 0.25 : 0.4;
     }
 
     private void figure(Figure f) {
@@ -469,8 +506,7 @@ final class DocxWriter {
                 + "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
                 + "xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><w:body>\n"
                 + body
-                + "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1440\" "
-                + "w:bottom=\"1440\" w:left=\"1440\" w:header=\"720\" w:footer=\"720\" w:gutter=\"0\"/></w:sectPr>"
+                + "<w:sectPr>" + PORTRAIT + MARGINS + "</w:sectPr>"
                 + "</w:body></w:document>\n";
     }
 

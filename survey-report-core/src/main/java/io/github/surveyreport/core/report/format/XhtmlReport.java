@@ -1,5 +1,6 @@
 package io.github.surveyreport.core.report.format;
 
+import io.github.surveyreport.core.report.TableFit;
 import io.github.surveyreport.core.report.XhtmlDocument;
 import io.github.surveyreport.core.SurveyReportException;
 import java.util.ArrayList;
@@ -26,7 +27,14 @@ final class XhtmlReport {
     final List<Block> blocks = new ArrayList<>();
     private final List<String> svgs = new ArrayList<>();
 
-    sealed interface Block permits Heading, Paragraph, Table, Figure {
+    sealed interface Block permits Heading, Paragraph, Table, Figure, PageTurn {
+    }
+
+    /**
+     * Where a landscape page begins ({@code landscape}) or ends: around a table too wide for the
+     * portrait text (its block in {@code div.landscape}, see {@link TableFit}).
+     */
+    record PageTurn(boolean landscape) implements Block {
     }
 
     /** A heading; level 0 is the document title. */
@@ -41,8 +49,11 @@ final class XhtmlReport {
     record Paragraph(String kind, List<Inline> number, List<Inline> content) implements Block {
     }
 
-    /** A table on its grid: header rows, then body rows; {@code threeLine} for the report's tables. */
-    record Table(List<Row> head, List<Row> body, int columns, boolean threeLine) implements Block {
+    /**
+     * A table on its grid: header rows, then body rows; {@code threeLine} for the report's
+     * tables, {@code wide} for one set in the smaller type (see {@link TableFit}).
+     */
+    record Table(List<Row> head, List<Row> body, int columns, boolean threeLine, boolean wide) implements Block {
     }
 
     record Row(List<Cell> cells, String kind) {
@@ -80,6 +91,8 @@ final class XhtmlReport {
             svgs.add(m.group());
         }
         Document document = XhtmlDocument.parse(xhtml, "the DOCX and LaTeX reports");
+        // the same decision as the PDF's: a too wide table set smaller or on a landscape page
+        TableFit.apply(document);
         Element body = child(document.getDocumentElement(), "body");
         if (body == null) {
             throw new SurveyReportException("The rendered report has no <body>");
@@ -108,7 +121,7 @@ final class XhtmlReport {
                 case "h2" -> blocks.add(new Heading(1, inlines(e)));
                 case "h3", "h4" -> blocks.add(new Heading(2, inlines(e)));
                 case "p" -> paragraph(e, classes);
-                case "table" -> blocks.add(table(e, classes.contains("three-line")));
+                case "table" -> blocks.add(table(e, classes.contains("three-line"), classes.contains("wide")));
                 case "svg" -> figure(e);
                 case "ul", "ol" -> {
                     for (Node li = e.getFirstChild(); li != null; li = li.getNextSibling()) {
@@ -119,7 +132,16 @@ final class XhtmlReport {
                 }
                 case "style", "script", "head", "title", "nav" -> {
                 }
-                default -> blocks(e);
+                default -> {
+                    boolean landscape = classes.contains("landscape");
+                    if (landscape) {
+                        blocks.add(new PageTurn(true));
+                    }
+                    blocks(e);
+                    if (landscape) {
+                        blocks.add(new PageTurn(false));
+                    }
+                }
             }
         }
     }
@@ -154,7 +176,7 @@ final class XhtmlReport {
         blocks.add(new Figure("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + text, Math.min(widthMm, 165)));
     }
 
-    private Table table(Element table, boolean threeLine) {
+    private Table table(Element table, boolean threeLine, boolean wide) {
         List<Element> headRows = new ArrayList<>();
         List<Element> bodyRows = new ArrayList<>();
         for (Node n = table.getFirstChild(); n != null; n = n.getNextSibling()) {
@@ -217,7 +239,7 @@ final class XhtmlReport {
             Row made = new Row(row, String.join(" ", classes(all.get(r))));
             (r < headRows.size() ? head : body).add(made);
         }
-        return new Table(head, body, columns, threeLine);
+        return new Table(head, body, columns, threeLine, wide);
     }
 
     private static int lastFilled(Cell[] cells) {
