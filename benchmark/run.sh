@@ -68,6 +68,15 @@ if command -v Rscript > /dev/null && Rscript -e 'library(car); library(boot)' > 
     "$DATA/likert17-1000000/constructs.txt" 20 | tee -a "$STRUCTURAL_OUT" >&2
 fi
 
+echo "== Spark engine in local mode (survey-report-spark), in-process, warm" >&2
+SPARK_OUT="$BENCH/target/spark.txt"
+SPARK_CP="$CP:$(ls "$BENCH"/target/spark-lib/*.jar | tr '\n' ':')"
+java -Xmx4g --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED \
+  --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
+  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED \
+  -cp "$SPARK_CP" io.github.surveyreport.benchmark.SparkBench --runs 3 \
+  "$DATA/likert17-10000" "$DATA/likert17-1000000" | tee "$SPARK_OUT" >&2
+
 median_of() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 # runs "$@" REPEAT times; prints "median-wall-seconds max-rss-MiB"

@@ -86,7 +86,9 @@ public final class SparkSurveyAnalysis {
         } catch (Exception e) { // Scala code throws SparkException without declaring it
             throw unwrap(e);
         }
-        return SurveyAccumulator.fromBytes(study, state).finish();
+        SurveyAccumulator all = state != null ? SurveyAccumulator.fromBytes(study, state)
+                : SurveyAccumulator.create(study, columns, dataName, null); // a Dataset without partitions
+        return all.finish();
     }
 
     /**
@@ -107,7 +109,7 @@ public final class SparkSurveyAnalysis {
         last.sort((a, b) -> Long.compare(a._1(), b._1()));
         List<byte[]> ordered = new ArrayList<>(last.size());
         last.forEach(t -> ordered.add(t._2()));
-        return StateMerge.merge(study, ordered);
+        return ordered.isEmpty() ? null : StateMerge.merge(study, ordered);
     }
 
     /** The survey-report problem inside a failed Spark job, else a plain message naming the job's failure. */

@@ -195,4 +195,16 @@ class SparkSurveyAnalysisTest {
                 .isInstanceOf(SurveyReportException.class)
                 .hasMessageContaining("responses.parquet, column PS1: the column is of Spark type array<string>");
     }
+
+    @Test
+    void aDatasetWithoutRowsSaysSo() {
+        Dataset<Row> empty = henanInPartitions(2, cells -> List.of());
+        assertThatThrownBy(() -> SparkSurveyAnalysis.run(henan, empty, "responses.parquet"))
+                .isInstanceOf(SurveyReportException.class)
+                .hasMessage("responses.parquet: there are no rows (or only empty ones); the data need one row per "
+                        + "respondent");
+        Dataset<Row> none = spark().createDataFrame(List.of(), henanCsv(false).schema());
+        assertThatThrownBy(() -> SparkSurveyAnalysis.run(henan, none, "responses.parquet"))
+                .hasMessageContaining("there are no rows");
+    }
 }

@@ -209,8 +209,9 @@ public final class StudyPass {
         }
         StatisticsAccumulator statistics = tally.statistics;
         if (tally.read == 0) {
-            throw new DataFileException(file, fileName + ": the header has no rows under it; "
-                    + "the file needs one row per respondent");
+            throw new DataFileException(file, fileName + (located ? ": there are no rows (or only empty ones); "
+                    + "the data need one row per respondent" : ": the header has no rows under it; the file needs one "
+                    + "row per respondent"));
         }
         long n = statistics.count();
         checkEnoughRows(n, tally.read, tally.excluded);
@@ -528,7 +529,8 @@ public final class StudyPass {
             }
             read++;
             if (cells.length != headerSize) {
-                problem(fieldCount(line, cells.length));
+                problem(rows.at(line, 0).replaceFirst(", column .*$", "") + ": the row has " + cells.length
+                        + " cells but there are " + headerSize + " columns");
                 return;
             }
             boolean valid = true;
