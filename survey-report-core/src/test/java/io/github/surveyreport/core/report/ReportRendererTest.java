@@ -7,12 +7,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.github.surveyreport.core.SurveyAnalysis;
 import io.github.surveyreport.core.SurveyReportException;
 import io.github.surveyreport.core.results.Results;
+import io.github.surveyreport.core.testing.ResultsCopies;
 import io.github.surveyreport.core.study.Construct;
 import io.github.surveyreport.core.study.Study;
 import io.github.surveyreport.core.study.StudyLoader;
 import java.io.IOException;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -561,27 +560,11 @@ class ReportRendererTest {
     }
 
     private static Object null_() {
-        return NULL;
+        return ResultsCopies.NULL;
     }
 
-    private static final Object NULL = new Object();
-
-    /** A copy of the results with some components replaced (works whatever components Results has). */
+    /** A copy of the results with some components replaced. */
     private static Results with(Results results, Map<String, Object> replacements) {
-        try {
-            RecordComponent[] components = Results.class.getRecordComponents();
-            Object[] values = new Object[components.length];
-            Class<?>[] types = new Class<?>[components.length];
-            for (int i = 0; i < components.length; i++) {
-                types[i] = components[i].getType();
-                Object replacement = replacements.get(components[i].getName());
-                values[i] = replacement == NULL ? null
-                        : replacement != null ? replacement : components[i].getAccessor().invoke(results);
-            }
-            Constructor<Results> constructor = Results.class.getDeclaredConstructor(types);
-            return constructor.newInstance(values);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        return ResultsCopies.with(results, replacements);
     }
 }

@@ -4,8 +4,6 @@ import io.github.surveyreport.core.ResultsJson;
 import io.github.surveyreport.core.internal.stats.Json;
 import io.github.surveyreport.core.results.Results;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,20 +27,7 @@ public final class ResultsAgreement {
 
     /** The results.json text of {@code results} with its provenance block left out. */
     public static String jsonWithoutProvenance(Results results) {
-        try {
-            RecordComponent[] components = Results.class.getRecordComponents();
-            Object[] values = new Object[components.length];
-            Class<?>[] types = new Class<?>[components.length];
-            for (int i = 0; i < components.length; i++) {
-                types[i] = components[i].getType();
-                values[i] = components[i].getName().equals("provenance") ? null
-                        : components[i].getAccessor().invoke(results);
-            }
-            Constructor<Results> canonical = Results.class.getDeclaredConstructor(types);
-            return ResultsJson.toJson(canonical.newInstance(values));
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        return ResultsJson.toJson(ResultsCopies.with(results, Map.of("provenance", ResultsCopies.NULL)));
     }
 
     /**
