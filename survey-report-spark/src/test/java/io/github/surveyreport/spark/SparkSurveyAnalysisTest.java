@@ -7,6 +7,7 @@ import io.github.surveyreport.core.results.Results;
 import io.github.surveyreport.core.study.Study;
 import io.github.surveyreport.core.study.StudyLoader;
 import io.github.surveyreport.core.testing.ResultsAgreement;
+import io.github.surveyreport.core.testing.ResultsCopies;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
@@ -134,6 +135,33 @@ class SparkSurveyAnalysisTest {
         assertThat(typed.schema().apply("HR1").dataType()).isEqualTo(DataTypes.IntegerType);
         assertThat(ResultsAgreement.jsonWithoutProvenance(SparkSurveyAnalysis.run(henan, typed)))
                 .isEqualTo(ResultsAgreement.jsonWithoutProvenance(henanReference));
+    }
+
+    /**
+     * The example's own GBK file read by Spark (encoding GB18030) against the plugin's pass over
+     * it: the same results.json apart from the provenance and the plugin's note on how it
+     * decoded the file's bytes, which Spark decoded as told.
+     */
+    @Test
+    void theGbkFileReadBySparkGivesThePluginsResultsApartFromTheEncodingNote() {
+        Path example = Path.of("..", "examples", "henan", "src", "survey");
+        Study original = StudyLoader.load(example.resolve("study.yaml"));
+        Results plugin = SurveyAnalysis.run(original);
+        assertThat(plugin.warnings()).anyMatch(w -> w.contains("is not UTF-8; it was read as GB18030"));
+        // Spark 4 reads CSV in the Unicode charsets and ISO-8859-1 only, unless told otherwise
+        spark().conf().set("spark.sql.legacy.javaCharsets", "true");
+        Results results;
+        try {
+            Dataset<Row> rows = spark().read().option("header", "true").option("encoding", "GB18030")
+                    .csv(example.resolve("responses.csv").toString());
+            results = SparkSurveyAnalysis.run(original, rows, "responses.csv");
+        } finally {
+            spark().conf().unset("spark.sql.legacy.javaCharsets");
+        }
+        Results withoutNote = ResultsCopies.with(plugin, java.util.Map.of("warnings",
+                plugin.warnings().stream().filter(w -> !w.contains("is not UTF-8")).toList()));
+        assertThat(ResultsAgreement.jsonWithoutProvenance(results))
+                .isEqualTo(ResultsAgreement.jsonWithoutProvenance(withoutNote));
     }
 
     @ParameterizedTest
