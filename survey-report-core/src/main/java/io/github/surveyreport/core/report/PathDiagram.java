@@ -21,7 +21,8 @@ import java.util.Set;
  * arranged in columns by the longest path leading to it (predictors on the left, dependents
  * on the right, mediators in between), arrows for the hypothesised paths (or, without
  * hypotheses, for every regression path) labelled with β and stars, solid when the path is
- * significant and dashed when not, and R² on each dependent box. All text is XML-escaped.
+ * significant and dashed when not, and R² (with an italic <i>R</i>, a {@code tspan}) on each
+ * dependent box. All text is XML-escaped.
  */
 final class PathDiagram {
     private static final double BOX_HEIGHT_LINE = 18;
@@ -715,7 +716,10 @@ final class PathDiagram {
             y += BOX_HEIGHT_LINE;
         }
         if (node.r2 != null) {
-            text(svg, cx, y, node.r2, "middle");
+            // APA sets the statistic's letter in italics, the superscript two stays upright
+            svg.append("<text x=\"").append(n(cx)).append("\" y=\"").append(n(y))
+                    .append("\" text-anchor=\"middle\" fill=\"#000000\"><tspan font-style=\"italic\">R</tspan>")
+                    .append(escape(node.r2.substring(1))).append("</text>");
         }
     }
 

@@ -170,7 +170,7 @@ class ReportRendererTest {
                 .doesNotContain("<script").doesNotContain("<img").doesNotContain("src=").doesNotContain("@import")
                 .doesNotContain("url(");
         assertThat(html).contains("<style>").contains("<svg").contains("name=\"viewport\"")
-                .contains("R² = .587").contains("β = .344***");
+                .contains("<tspan font-style=\"italic\">R</tspan>² = .587").contains("β = .344***");
         // well-formed XML, as Flying Saucer needs
         assertThat(html).doesNotContain("&nbsp;");
     }
