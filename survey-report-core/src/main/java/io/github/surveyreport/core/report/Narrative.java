@@ -67,9 +67,12 @@ final class Narrative {
         return out;
     }
 
-    /** The last touch: in Chinese no space between two Chinese characters. */
+    /**
+     * The last touch: in Chinese no space between two Chinese characters; each statistic kept on
+     * one line ({@link StatisticGlue}).
+     */
     private String typeset(String s) {
-        return zh ? cjkSpacing(s) : s;
+        return StatisticGlue.nowrap(zh ? cjkSpacing(s) : s);
     }
 
     /** Chinese typesetting: no space between two Chinese characters (or full-width punctuation). */

@@ -175,6 +175,33 @@ class ReportRendererTest {
         assertThat(html).doesNotContain("&nbsp;");
     }
 
+    // ---- statistics are not split across lines ----
+
+    @Test
+    void noStatisticIsBrokenAcrossLinesInThePdf() {
+        for (boolean zh : new boolean[] {false, true}) {
+            if (zh && FontDiscovery.discover().cjk() == null) {
+                continue;
+            }
+            Fixtures.Analysed a = Fixtures.structural(zh);
+            String html = renderer.html(a.study(), a.results());
+            // in the narrative each statistic is one no-wrap span (report.css)
+            assertThat(html).contains("<span class=\"nowrap\"><i>p</i> &lt; .001").contains(".nowrap { white-space: nowrap; }");
+            String text = positionalText(renderer.pdf(a.study(), a.results()));
+            java.util.regex.Pattern brokenEnd = java.util.regex.Pattern.compile("(?:[=<>(]|= [−-]?0?\\.)$");
+            // (a line of a table may start with a number such as ".69": only the narrative's joints are tested)
+            java.util.regex.Pattern brokenStart = java.util.regex.Pattern.compile("^(?:[),]|= )");
+            String previous = "";
+            for (String line : text.split("\\R")) {
+                String l = line.strip();
+                assertThat(brokenEnd.matcher(l).find()).as("line ends inside a statistic: " + l).isFalse();
+                assertThat(brokenStart.matcher(l).find()).as("line starts inside a statistic: " + previous + "⏎" + l)
+                        .isFalse();
+                previous = l;
+            }
+        }
+    }
+
     // ---- English (APA) ----
 
     @Test
@@ -530,6 +557,17 @@ class ReportRendererTest {
     }
 
     // ---- helpers ----
+
+    /** The text line by line as it is laid out (italic symbols in place, as pdftotext reads them). */
+    private static String positionalText(byte[] pdf) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            return stripper.getText(document);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     private static String text(byte[] pdf) {
         try (PDDocument document = Loader.loadPDF(pdf)) {
