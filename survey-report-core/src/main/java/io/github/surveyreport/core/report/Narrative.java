@@ -67,12 +67,9 @@ final class Narrative {
         return out;
     }
 
-    /**
-     * The last touch: in Chinese no space between two Chinese characters; each statistic kept on
-     * one line ({@link StatisticGlue}).
-     */
+    /** The last touch: in Chinese no space between two Chinese characters. */
     private String typeset(String s) {
-        return StatisticGlue.nowrap(zh ? cjkSpacing(s) : s);
+        return zh ? cjkSpacing(s) : s;
     }
 
     /** Chinese typesetting: no space between two Chinese characters (or full-width punctuation). */
