@@ -16,7 +16,9 @@ import org.xhtmlrenderer.layout.breaker.LineBreakingStrategy;
  * <p>It takes effect only where {@code word-wrap} is {@code normal}: with {@code break-word}
  * Flying Saucer breaks a piece that does not fit the rest of the line anywhere (its
  * {@code BreakAnywhereLineBreakStrategy}, not this one) instead of moving it to the next line.
- * report.css therefore sets {@code word-wrap: normal} on the narrative and the table notes.
+ * report.css therefore sets {@code word-wrap: normal} on the narrative and the table notes, and
+ * this strategy lets a piece longer than {@link #LONG_WORD} characters (a label without spaces)
+ * break anywhere itself, as break-word would.
  *
  * <p>Not prevented: a break where an inline element ends, as between the italic symbol and the
  * text after it ("<i>p</i>⏎= .187"); Flying Saucer decides those itself (a no-break space there
@@ -24,17 +26,43 @@ import org.xhtmlrenderer.layout.breaker.LineBreakingStrategy;
  */
 final class StatisticLineBreaking implements LineBreakingStrategy {
     private static final String RELATIONS = "=<>≤≥";
+    /** Longer than "F(4, 380) = 135.23," or "95% CI [−0.05, 0.21]": a piece this long breaks anywhere. */
+    private static final int LONG_WORD = 32;
     private final LineBreakingStrategy delegate = new DefaultLineBreakingStrategy();
 
     @Override
     public BreakPointsProvider getBreakPointsProvider(String text, String language, CalculatedStyle style) {
         BreakPointsProvider breaks = delegate.getBreakPointsProvider(text, language, style);
-        return () -> {
-            BreakPoint point = breaks.next();
-            while (point.getPosition() > 0 && point.getPosition() < text.length() && !allowed(text, point.getPosition())) {
-                point = breaks.next();
+        return new BreakPointsProvider() {
+            private int previous;
+            private BreakPoint held;
+            private int end;
+            private int filler = Integer.MAX_VALUE;
+
+            @Override
+            public BreakPoint next() {
+                if (held == null) {
+                    BreakPoint point = breaks.next();
+                    while (point.getPosition() > 0 && point.getPosition() < text.length()
+                            && !allowed(text, point.getPosition())) {
+                        point = breaks.next();
+                    }
+                    held = point;
+                    end = point.getPosition() < 0 ? text.length() : point.getPosition();
+                    // a word longer than any statistic (a label without spaces) may break anywhere
+                    filler = end - previous > LONG_WORD ? previous + 1 : Integer.MAX_VALUE;
+                }
+                while (filler < end && Character.isLowSurrogate(text.charAt(filler))) {
+                    filler++;
+                }
+                if (filler < end) {
+                    return new BreakPoint(filler++);
+                }
+                BreakPoint point = held;
+                held = null;
+                previous = end;
+                return point;
             }
-            return point;
         };
     }
 
