@@ -162,12 +162,14 @@ public final class ReportRenderer {
                 fonts.figureFamily()));
     }
 
-    /** A Flying Saucer renderer with the fonts registered and the SVG painter installed. */
+    /** A Flying Saucer renderer with the fonts registered, the SVG painter and the statistics' line breaking installed. */
     private ITextRenderer newRenderer(PdfFonts fonts) {
         try {
             ITextRenderer renderer = new ITextRenderer(fonts.resolver());
             renderer.getSharedContext().setReplacedElementFactory(new SvgReplacedElementFactory(
                     renderer.getSharedContext().getReplacedElementFactory(), warnings));
+            // no line break inside "p = .955" (Flying Saucer's default breaks after the point)
+            renderer.getSharedContext().setLineBreakingStrategy(new StatisticLineBreaking());
             return renderer;
         } catch (SurveyReportException e) {
             throw e;

@@ -163,9 +163,9 @@ public final class SvgFigure {
             if (group) {
                 children(e, style);
             } else if (style.visible && name.equals("text")) {
-                String content = e.getTextContent().replaceAll("\\s+", " ").trim();
-                if (!content.isEmpty() && style.fill != SvgColors.NONE) {
-                    text(content, SvgValues.first(e, "x") + SvgValues.first(e, "dx"),
+                List<SvgTextSpans.Span> spans = SvgTextSpans.of(e, style, SvgFigure.this::warnOnce);
+                if (!spans.isEmpty() && style.fill != SvgColors.NONE) {
+                    text(spans, SvgValues.first(e, "x") + SvgValues.first(e, "dx"),
                             SvgValues.first(e, "y") + SvgValues.first(e, "dy"), style);
                 }
             } else if (style.visible) {
@@ -287,7 +287,8 @@ public final class SvgFigure {
 
         abstract void draw(Path2D.Double path, boolean area, SvgStyle style);
 
-        abstract void text(String content, double x, double y, SvgStyle style);
+        /** One line of text, its spans (tspans) each in its own style, anchored by the {@code <text>}'s style. */
+        abstract void text(List<SvgTextSpans.Span> spans, double x, double y, SvgStyle style);
     }
 
     /** Draws with Java2D. */
@@ -330,17 +331,32 @@ public final class SvgFigure {
         }
 
         @Override
-        void text(String content, double x, double y, SvgStyle style) {
-            Font font = font(style, content);
-            g.setFont(font);
-            double width = g.getFontMetrics().getStringBounds(content, g).getWidth();
+        void text(List<SvgTextSpans.Span> spans, double x, double y, SvgStyle style) {
+            // one font family for the whole line (the one that shows all of it), each span in its style
+            String content = SvgTextSpans.join(spans);
+            Font[] fonts = new Font[spans.size()];
+            double width = 0;
+            for (int i = 0; i < spans.size(); i++) {
+                SvgStyle s = spans.get(i).style();
+                fonts[i] = font(s, content);
+                g.setFont(fonts[i]);
+                width += g.getFontMetrics().getStringBounds(spans.get(i).text(), g).getWidth();
+            }
             if ("middle".equals(style.textAnchor)) {
                 x -= width / 2;
             } else if ("end".equals(style.textAnchor)) {
                 x -= width;
             }
-            g.setColor(color(style.fill, style.fillOpacity * style.opacity));
-            g.drawString(content, (float) x, (float) y);
+            for (int i = 0; i < spans.size(); i++) {
+                SvgStyle s = spans.get(i).style();
+                g.setFont(fonts[i]);
+                String text = spans.get(i).text();
+                if (s.fill != SvgColors.NONE) {
+                    g.setColor(color(s.fill, s.fillOpacity * s.opacity));
+                    g.drawString(text, (float) x, (float) y);
+                }
+                x += g.getFontMetrics().getStringBounds(text, g).getWidth();
+            }
         }
 
         private Color color(int rgb, double alpha) {
@@ -450,16 +466,27 @@ public final class SvgFigure {
         }
 
         @Override
-        void text(String content, double x, double y, SvgStyle style) {
+        void text(List<SvgTextSpans.Span> spans, double x, double y, SvgStyle style) {
             String anchor = "middle".equals(style.textAnchor) ? "base" : "end".equals(style.textAnchor)
                     ? "base east" : "base west";
             double size = style.fontSize * ptPerUnit;
-            String text = escape.apply(content);
+            StringBuilder text = new StringBuilder();
+            for (SvgTextSpans.Span span : spans) {
+                // the line's own weight and slant wrap it all; a span's differing ones wrap the span
+                String part = escape.apply(span.text());
+                if (span.style().bold && !style.bold) {
+                    part = "\\textbf{" + part + "}";
+                }
+                if (span.style().italic && !style.italic) {
+                    part = "\\textit{" + part + "}";
+                }
+                text.append(part);
+            }
             if (style.bold) {
-                text = "\\textbf{" + text + "}";
+                text.insert(0, "\\textbf{").append('}');
             }
             if (style.italic) {
-                text = "\\textit{" + text + "}";
+                text.insert(0, "\\textit{").append('}');
             }
             out.append(String.format(Locale.ROOT, "\\node[anchor=%s,inner sep=0pt,text=%s,font=\\fontsize{%s}{%s}"
                     + "\\selectfont] at %s {%s};%n", anchor, color(style.fill), num(size), num(size * 1.2),

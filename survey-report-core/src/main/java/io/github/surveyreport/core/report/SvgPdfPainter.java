@@ -26,7 +26,8 @@ import org.xhtmlrenderer.pdf.ITextFontResolver;
  *
  * <p>Drawn: {@code svg}, {@code g}, {@code a}, {@code rect} (with {@code rx}/{@code ry}),
  * {@code circle}, {@code ellipse}, {@code line}, {@code polyline}, {@code polygon}, {@code path}
- * (all commands) and {@code text} (one line, {@code text-anchor}, {@code tspan} content). Paint:
+ * (all commands) and {@code text} (one line, {@code text-anchor}, unpositioned {@code tspan}s in
+ * their own font style, weight, size and fill, as the path diagram's italic <i>R</i>). Paint:
  * {@code fill}, {@code stroke} and their opacities, {@code opacity}, {@code fill-rule},
  * {@code stroke-width}, {@code stroke-dasharray}, {@code stroke-dashoffset},
  * {@code stroke-linecap}, {@code stroke-linejoin}, {@code stroke-miterlimit}, {@code font-family},
@@ -284,24 +285,19 @@ final class SvgPdfPainter {
     }
 
     private void text(Element e, PdfContentByte canvas, SvgStyle style) {
-        String content = collapseWhitespace(e.getTextContent());
-        if (content.isEmpty() || style.fill == SvgColors.NONE) {
+        List<SvgTextSpans.Span> spans = SvgTextSpans.of(e, style, this::warnOnce);
+        if (spans.isEmpty() || style.fill == SvgColors.NONE) {
             return;
         }
-        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element child && !"tspan".equals(localName(child))) {
-                warnOnce("<" + localName(child) + "> inside <text>");
-            } else if (n instanceof Element child && (child.hasAttribute("x") || child.hasAttribute("y")
-                    || child.hasAttribute("dx") || child.hasAttribute("dy"))) {
-                warnOnce("positioned <tspan> (its text joins the line)");
-            }
-        }
-        List<FontDescription> candidates = fonts(style.fontFamilies, style.bold, style.italic);
-        List<Run> runs = runs(content, candidates);
-        double size = style.fontSize;
+        // each tspan in its own style (the path diagram's italic R), each split by font coverage
+        List<Run> runs = new ArrayList<>();
         double width = 0;
-        for (Run run : runs) {
-            width += run.font.getFont().getWidthPoint(run.text, (float) size);
+        for (SvgTextSpans.Span span : spans) {
+            SvgStyle s = span.style();
+            for (Run run : runs(span.text(), fonts(s.fontFamilies, s.bold, s.italic))) {
+                runs.add(new Run(run.text, run.font, s));
+                width += run.font.getFont().getWidthPoint(run.text, (float) s.fontSize);
+            }
         }
         double x = SvgValues.first(e, "x") + SvgValues.first(e, "dx");
         double y = SvgValues.first(e, "y") + SvgValues.first(e, "dy");
@@ -310,13 +306,20 @@ final class SvgPdfPainter {
         } else if ("end".equals(style.textAnchor)) {
             x -= width;
         }
+        // one opacity for the line: a tspan's own would outlast it in the graphics state
         opacity(canvas, style.fillOpacity * style.opacity, 1);
-        Color color = new Color(style.fill);
         canvas.beginText();
-        canvas.setColorFill(color);
         for (Run run : runs) {
+            SvgStyle s = run.style;
+            if (s.fill == SvgColors.NONE) {
+                x += run.font.getFont().getWidthPoint(run.text, (float) s.fontSize);
+                continue;
+            }
+            double size = s.fontSize;
+            Color color = new Color(s.fill);
+            canvas.setColorFill(color);
             BaseFont font = run.font.getFont();
-            boolean fakeBold = style.bold && run.font.getWeight() < 600;
+            boolean fakeBold = s.bold && run.font.getWeight() < 600;
             if (fakeBold) {
                 // the font has no bold face: widen the outline, as Flying Saucer does for body text
                 canvas.setTextRenderingMode(PdfContentByte.TEXT_RENDER_MODE_FILL_STROKE);
@@ -326,7 +329,7 @@ final class SvgPdfPainter {
                 canvas.setTextRenderingMode(PdfContentByte.TEXT_RENDER_MODE_FILL);
             }
             canvas.setFontAndSize(font, (float) size);
-            boolean fakeItalic = style.italic && run.font.getStyle() != IdentValue.ITALIC
+            boolean fakeItalic = s.italic && run.font.getStyle() != IdentValue.ITALIC
                     && run.font.getStyle() != IdentValue.OBLIQUE;
             // the canvas is y-down; flip the glyphs back upright (and slant them if need be)
             canvas.setTextMatrix(1, 0, fakeItalic ? (float) SLANT : 0, -1, (float) x, (float) y);
@@ -336,7 +339,8 @@ final class SvgPdfPainter {
         canvas.endText();
     }
 
-    private record Run(String text, FontDescription font) {
+    /** A piece of text set in one font and one style ({@code null} while only split by font). */
+    private record Run(String text, FontDescription font, SvgStyle style) {
     }
 
     /** Splits text where the first font that has the character changes. */
@@ -358,7 +362,7 @@ final class SvgPdfPainter {
                 font = currentFont; // spaces never start a new run
             }
             if (currentFont != null && font != currentFont) {
-                runs.add(new Run(current.toString(), currentFont));
+                runs.add(new Run(current.toString(), currentFont, null));
                 current.setLength(0);
             }
             currentFont = font;
@@ -366,7 +370,7 @@ final class SvgPdfPainter {
             i += Character.charCount(cp);
         }
         if (currentFont != null) {
-            runs.add(new Run(current.toString(), currentFont));
+            runs.add(new Run(current.toString(), currentFont, null));
         }
         return runs;
     }
@@ -454,10 +458,6 @@ final class SvgPdfPainter {
     /** The element's name without a prefix, also in a DOM built without namespaces. */
     static String localName(Element e) {
         return e.getLocalName() != null ? e.getLocalName() : e.getNodeName();
-    }
-
-    private static String collapseWhitespace(String text) {
-        return text.replaceAll("[\\s]+", " ").trim();
     }
 
     /** Sends path data to the canvas. */

@@ -15,7 +15,7 @@ class PathDiagramTest {
         String svg = new PathDiagram(a.study(), a.results(), fmt, "sans-serif").svg();
         assertThat(svg).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"").endsWith("</svg>");
         assertThat(count(svg, "<rect x=\"[^\"]+\" y=\"[^\"]+\" width=\"[^\"]+\" height=\"[^\"]+\" rx=")).isEqualTo(5);
-        assertThat(svg).contains("β = .344***", "β = .219***", "β = .334***", "β = .260***", "R² = .587",
+        assertThat(svg).contains("β = .344***", "β = .219***", "β = .334***", "β = .260***", "<tspan font-style=\"italic\">R</tspan>² = .587",
                 "数智化人力资源", "跨境电商高质量发展");
         // arrowheads: the four hypothesized paths, the mediation's a path (HR → MA) and the
         // moderator's arrow onto the PS → HD path
@@ -31,7 +31,7 @@ class PathDiagramTest {
         Fixtures.Analysed a = Fixtures.bfi();
         String svg = new PathDiagram(a.study(), a.results(), fmt, "serif").svg();
         // C is both dependent (of N, O) and predictor (of A): three distinct columns
-        assertThat(svg).contains("R² = .103", "R² = .243");
+        assertThat(svg).contains("<tspan font-style=\"italic\">R</tspan>² = .103", "R</tspan>² = .243");
         // paths N -> A, O -> A and E -> A skip the middle column and are drawn as curves
         assertThat(count(svg, "<path d=\"M ")).isEqualTo(3);
         // non-significant paths are dashed

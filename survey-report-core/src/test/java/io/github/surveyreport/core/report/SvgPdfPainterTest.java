@@ -130,6 +130,41 @@ class SvgPdfPainterTest {
     }
 
     @Test
+    void anItalicTspanSlantsOnlyItsOwnPartOfTheLine() throws Exception {
+        byte[] pdf = paint("""
+                <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 40" font-family="'Report CJK'" font-size="13">
+                  <text x="100" y="20" text-anchor="middle"> <tspan font-style="italic">R</tspan>² = .587 </text>
+                </svg>""");
+        assertThat(text(pdf)).contains("R² = .587");
+        // two runs: the slanted R, then the upright rest, which starts where the R ends
+        List<float[]> matrices = textMatrices(pdf);
+        assertThat(matrices).hasSize(2);
+        assertThat(matrices.get(0)[2]).isCloseTo((float) Math.tan(Math.toRadians(12)), within(1e-4f));
+        assertThat(matrices.get(1)[2]).isZero();
+        assertThat(matrices.get(1)[4]).isGreaterThan(matrices.get(0)[4] + 5);
+        assertThat(warnings).isEmpty();
+    }
+
+    private static List<float[]> textMatrices(byte[] pdf) throws IOException {
+        List<float[]> matrices = new ArrayList<>();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDStream stream = new PDStream(document.getPage(0).getResources().getXObject(
+                    document.getPage(0).getResources().getXObjectNames().iterator().next()).getCOSObject());
+            List<Object> tokens = new PDFStreamParser(stream.toByteArray()).parse();
+            for (int i = 0; i < tokens.size(); i++) {
+                if (tokens.get(i) instanceof Operator op && op.getName().equals("Tm")) {
+                    float[] m = new float[6];
+                    for (int k = 0; k < 6; k++) {
+                        m[k] = ((COSNumber) tokens.get(i - 6 + k)).floatValue();
+                    }
+                    matrices.add(m);
+                }
+            }
+        }
+        return matrices;
+    }
+
+    @Test
     void transformsFollowTheSvgDefinitions() {
         // rotate(90, 10, 0) maps (20, 0) to (10, 10)
         double[] m = SvgValues.matrix("rotate", new double[] {90, 10, 0});

@@ -192,6 +192,8 @@ class ManuscriptFormatsTest {
         assertTrue(tex.contains("\\textless{}~ & .001"), "p < .001 aligned");
         assertFalse(Pattern.compile("\\\\begin\\{(tabular|longtable)\\}\\{[^}]*\\|").matcher(tex).find(), "vertical rules");
         assertTrue(tex.contains("\\begin{tikzpicture}"));
+        // the figure's R² with an italic R (a tspan in the SVG), the two a superscript
+        assertTrue(tex.contains("{\\textit{R}\\textsuperscript{2} = .587}"), "italic R² in the TikZ figure");
         assertEquals(count(tex, "\\begin{"), count(tex, "\\end{"));
         assertEquals("\\& \\% \\$ \\# \\_ \\{ \\} \\textasciitilde{} \\textasciicircum{} \\textbackslash{} \\textless{}",
                 LatexWriter.escape("& % $ # _ { } ~ ^ \\ <"));
