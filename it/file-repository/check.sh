@@ -35,7 +35,7 @@ fi
 
 echo "== a clone of survey-report (its sources)"
 mkdir survey-report
-tar -C "$SRC" --exclude=target -cf - pom.xml templates survey-report-core survey-report-maven-plugin site \
+tar -C "$SRC" --exclude=target -cf - pom.xml templates survey-report-core survey-report-maven-plugin survey-report-spark site \
   | tar -C survey-report -xf -
 
 echo "== a research repository, started from examples/tam"
@@ -54,6 +54,7 @@ for a in survey-report-parent survey-report-core survey-report-templates survey-
   ls "$STUDY"/maven-repo/io/github/surveyreport/$a/*/maven-metadata.xml >/dev/null
 done
 [ ! -e "$STUDY/maven-repo/io/github/surveyreport/survey-report-site" ] || { echo "the site module was deployed"; exit 1; }
+[ ! -e "$STUDY/maven-repo/io/github/surveyreport/survey-report-spark" ] || { echo "the Spark module was deployed"; exit 1; }
 
 echo "== committed, cloned, built with an empty local repository"
 git -C "$STUDY" init -q

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * XeLaTeX (Chinese through {@code ctexart}): booktabs tables ({@code \toprule},
  * {@code \midrule}, {@code \cmidrule} under group headers, {@code \bottomrule}, no vertical
  * rules) with their notes in a {@code threeparttable}, long tables as {@code longtable} with the
- * header repeated; numbers aligned on the decimal point (a column of numbers becomes an
+ * header repeated under "Table N (continued)", tables too wide for the portrait text on a
+ * {@code landscape} page (the PDF's and the DOCX's decision, {@code TableFit}); numbers aligned on the decimal point (a column of numbers becomes an
  * {@code r@{}l} pair split at the point, so that "−0.591***", ".344", "< .001" and "β = .219***"
  * all line up without siunitx's number parsing); the figures as TikZ pictures, so that the file
  * compiles on its own. Every special character is escaped.
@@ -64,7 +65,7 @@ final class LatexWriter {
         } else {
             out.append("\\documentclass[UTF8,a4paper,zihao=5]{ctexart}\n");
         }
-        out.append("\\usepackage[margin=2.54cm]{geometry}\n\\usepackage{array,booktabs,longtable,threeparttable}\n")
+        out.append("\\usepackage[margin=2.54cm]{geometry}\n\\usepackage{array,booktabs,longtable,threeparttable,pdflscape}\n")
                 .append("\\usepackage{graphicx,tikz}\n\\setlength{\\LTpre}{0pt}\n\\setlength{\\LTpost}{0pt}\n")
                 .append("\\newcommand{\\tablecaption}[2]{")
                 .append(english ? "\\par\\noindent\\textbf{#1}\\par\\noindent\\textit{#2}\\par\\smallskip}\n"
@@ -100,6 +101,9 @@ final class LatexWriter {
                 paragraph(p);
             } else if (block instanceof Table t) {
                 table(null, t, List.of());
+            } else if (block instanceof XhtmlReport.PageTurn turn) {
+                // the table TableFit put on a landscape page (pdflscape turns the page in the PDF viewer too)
+                out.append(turn.landscape() ? "\\begin{landscape}\n" : "\\end{landscape}\n\n");
             }
         }
         out.append("\\end{document}\n");
@@ -211,8 +215,13 @@ final class LatexWriter {
         out.append("% ").append(caption == null ? "table" : caption.number().isEmpty() ? "table"
                 : plain(caption.number())).append('\n');
         if (longTable) {
+            // the pages after the first say which table continues: 表4（续） / Table 4 (continued)
+            String continued = caption == null || caption.number().isEmpty() ? ""
+                    : "\\multicolumn{" + texColumn[columns] + "}{l}{" + (english
+                    ? "\\textit{" + inlines(caption.number()) + " (continued)}" : inlines(caption.number()) + "（续）")
+                    + "}\\\\\n";
             out.append("{\\small\n").append(captionLine).append("\\begin{longtable}{").append(spec).append("}\n")
-                    .append(head).append("\\endfirsthead\n").append(head).append("\\endhead\n")
+                    .append(head).append("\\endfirsthead\n").append(continued).append(head).append("\\endhead\n")
                     .append("\\bottomrule\n\\endlastfoot\n").append(bodyRows).append("\\end{longtable}\n");
             for (Paragraph note : notes) {
                 out.append(note(note)).append('\n');

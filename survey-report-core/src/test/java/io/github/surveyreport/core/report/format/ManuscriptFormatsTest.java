@@ -270,7 +270,7 @@ class ManuscriptFormatsTest {
         return Files.readString(txt).replaceAll("[ \\t]+", "");
     }
 
-    private static boolean onPath(String command) {
+    static boolean onPath(String command) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             if (Files.isExecutable(Path.of(dir, command))) {
                 return true;
