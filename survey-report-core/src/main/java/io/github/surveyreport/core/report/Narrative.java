@@ -67,10 +67,28 @@ final class Narrative {
         return out;
     }
 
-    /** The last touch: in Chinese no space between two Chinese characters. */
+    /**
+     * The last touch: each statistic's symbol and value kept together ({@link #keepStatistics}),
+     * and in Chinese no space between two Chinese characters.
+     */
     private String typeset(String s) {
-        return zh ? cjkSpacing(s) : s;
+        return keepStatistics(zh ? cjkSpacing(s) : s);
     }
+
+    /**
+     * Wraps each "symbol = value" ({@code <i>p</i> = .187}, {@code <i>F</i>(4, 380) = 135.23},
+     * {@code Δ<i>R</i>² = .02}, {@code <i>p</i> &lt; .001}) in {@code <span class="stat">}, which
+     * the stylesheet sets as an inline block: Flying Saucer may break a line where the italic
+     * symbol's element ends, leaving "p" at the end of one line and "= .187" at the start of the
+     * next, and no line-breaking rule reaches across elements; an inline block moves to the next
+     * line whole, in Chinese text (no spaces) too. The DOCX and the LaTeX read the span as text.
+     */
+    static String keepStatistics(String s) {
+        return s == null ? null : STATISTIC.matcher(s).replaceAll("<span class=\"stat\">$1</span>");
+    }
+
+    private static final java.util.regex.Pattern STATISTIC = java.util.regex.Pattern.compile(
+            "(Δ?<i>[^<]{1,4}</i>²?(?:/<i>df</i>)?(?:\\([^()<]{1,24}\\))?(?: = | &lt; | &gt; )[−-]?\\d*\\.?\\d+%?)");
 
     /** Chinese typesetting: no space between two Chinese characters (or full-width punctuation). */
     static String cjkSpacing(String s) {

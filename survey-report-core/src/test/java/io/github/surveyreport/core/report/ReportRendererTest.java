@@ -186,8 +186,8 @@ class ReportRendererTest {
             String text = positionalText(renderer.pdf(a.study(), a.results()));
             java.util.regex.Pattern brokenEnd = java.util.regex.Pattern.compile("(?:[=<>(]|= [−-]?0?\\.)$");
             // (a line of a table may start with a number such as ".69": only the narrative's joints are tested;
-            // "p⏎= .187", a break where the italic symbol's element ends, is still possible: see StatisticLineBreaking)
-            java.util.regex.Pattern brokenStart = java.util.regex.Pattern.compile("^[),]");
+            // "p⏎= .187", a break where the italic symbol's element ends: each statistic is an inline block)
+            java.util.regex.Pattern brokenStart = java.util.regex.Pattern.compile("^[),=]");
             String previous = "";
             for (String line : text.split("\\R")) {
                 String l = line.strip();
