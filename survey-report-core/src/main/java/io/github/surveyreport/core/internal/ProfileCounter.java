@@ -56,7 +56,22 @@ final class ProfileCounter {
     private int cached;
 
     void add(String[] cells, Set<String> missingValues, Path file, String fileName, long line) {
-        tally(resolve(cells[index], missingValues, file, fileName, line));
+        tally(resolveText(cells[index], missingValues, file, fileName, line));
+    }
+
+    /** Text cells already resolved (up to {@value #CACHE_MAX}): a demographic's few answers recur in every row. */
+    private final Map<String, long[][]> textCache = new java.util.HashMap<>();
+
+    /** {@link #resolve}, remembered per distinct cell text (equal text, equal answer). */
+    private long[][] resolveText(String raw, Set<String> missingValues, Path file, String fileName, long line) {
+        long[][] counters = textCache.get(raw);
+        if (counters == null) {
+            counters = resolve(raw, missingValues, file, fileName, line);
+            if (textCache.size() < CACHE_MAX) {
+                textCache.put(raw, counters);
+            }
+        }
+        return counters;
     }
 
     /**
@@ -70,7 +85,7 @@ final class ProfileCounter {
         }
         this.where = where;
         try {
-            tally(resolve(cell, missingValues, file, fileName, line));
+            tally(resolveText(cell, missingValues, file, fileName, line));
         } finally {
             this.where = null;
         }

@@ -399,6 +399,10 @@ public final class StudyPass {
         private final String[] labels = new String[labelColumns.size()];
         private final LabelCache[] labelCaches = java.util.stream.Stream.generate(LabelCache::new)
                 .limit(labelColumns.size()).toArray(LabelCache[]::new);
+        /** Per label column, the category of each text cell seen (the text path's {@link #labelCaches}). */
+        @SuppressWarnings("unchecked")
+        private final Map<String, String>[] textLabels = java.util.stream.Stream
+                .generate(java.util.HashMap::new).limit(labelColumns.size()).toArray(Map[]::new);
         private final long[] nonInteger = new long[columns.size()];
         private final long[] nonIntegerLine = new long[columns.size()];
         private final String[] nonIntegerValue = new String[columns.size()];
@@ -832,7 +836,16 @@ public final class StudyPass {
                 labels[l] = null;
                 return false; // a column the header lacks: reported with the header's problems
             }
-            return labelled(l, categoryOrMissing(cell));
+            // decoded once per distinct text (up to LabelCache.CAPACITY): 男/女 recur in every row
+            Map<String, String> cache = textLabels[l];
+            String category = cache.get(cell);
+            if (category == null) {
+                category = categoryOrMissing(cell);
+                if (cache.size() < LabelCache.CAPACITY) {
+                    cache.put(cell, category);
+                }
+            }
+            return labelled(l, category);
         }
 
         /** Records category (or {@link LabelCache#MISSING}) of label column {@code l}; false if the row leaves the sample. */
