@@ -353,16 +353,24 @@ final class DocxWriter {
 
     /**
      * A body row Word keeps on the page of the next one (keepNext on its paragraphs), since
-     * Word cannot repeat a group's label on the next page: a group row (a construct's label
-     * above its items) never ends a page alone, and a label spanning rows (vertically merged,
-     * shown on the first page only) keeps its rows together.
+     * Word cannot repeat a group's label on the next page: a group (a construct's label row and
+     * its items) stays on one page, so that its label is on every page its rows reach, and a
+     * label spanning rows (vertically merged, shown on the first page only) keeps its rows
+     * together. A group longer than a page is broken by Word anyway.
      */
     private static boolean keepWithNext(List<Row> rows, int r) {
         if (r + 1 >= rows.size()) {
             return false;
         }
-        if ((" " + rows.get(r).kind() + " ").contains(" group-row ")) {
+        if (isGroupRow(rows.get(r))) {
             return true;
+        }
+        if (!isGroupRow(rows.get(r + 1))) {
+            for (int above = r - 1; above >= 0; above--) {
+                if (isGroupRow(rows.get(above))) {
+                    return true; // inside a group, not its last row
+                }
+            }
         }
         for (Cell next : rows.get(r + 1).cells()) {
             if (next.continuesRowspan()) {
@@ -370,6 +378,10 @@ final class DocxWriter {
             }
         }
         return false;
+    }
+
+    private static boolean isGroupRow(Row row) {
+        return (" " + row.kind() + " ").contains(" group-row ");
     }
 
     /** The type size of a table's cells in half points: the text's, smaller for a wide table (9 pt, 10 pt in APA). */

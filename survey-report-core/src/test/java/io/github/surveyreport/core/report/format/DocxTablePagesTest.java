@@ -41,7 +41,11 @@ class DocxTablePagesTest {
                 assertThat(table).contains("<w:tblHeader/>", "<w:cantSplit/>");
             }
         }
-        // an item row that ends its construct does not keep with the next construct
+        // a construct's items keep together (its label is then on the page of all its rows) ...
+        String inner = java.util.Arrays.stream(xml.split("<w:tr>")).filter(row -> row.contains(">K7_2<")
+                && row.contains("</w:tr>") && !row.contains("<w:vMerge")).findFirst().orElseThrow();
+        assertThat(inner).contains("<w:keepNext/>");
+        // ... but an item row that ends its construct does not keep with the next construct
         String last = java.util.Arrays.stream(xml.split("<w:tr>")).filter(row -> row.contains(">K7_4<")
                 && row.contains("</w:tr>") && !row.contains("<w:vMerge")).findFirst().orElseThrow();
         assertThat(last).doesNotContain("<w:keepNext/>");
