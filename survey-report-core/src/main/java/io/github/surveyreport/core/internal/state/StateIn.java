@@ -56,15 +56,6 @@ public final class StateIn {
         return n;
     }
 
-    /** An array with its length, which must be {@code expected}. */
-    public double[] readDoubles(int expected) {
-        int n = readCount(8);
-        expect(n, expected);
-        double[] values = new double[n];
-        readDoubles(values, 0, n);
-        return values;
-    }
-
     /** An array with its length. */
     public double[] readDoubles() {
         int n = readCount(8);
