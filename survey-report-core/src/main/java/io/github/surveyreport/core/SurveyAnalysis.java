@@ -78,11 +78,8 @@ public final class SurveyAnalysis {
         Path file = study.data().file();
         // workbook cells hold numbers, not text: a decimal comma does not apply to them
         DataSpec spec = study.data();
-        Study cells = !spec.decimalComma() ? study : new Study(study.studyFile(), study.title(), study.language(),
-                new DataSpec(spec.file(), spec.encoding(), spec.delimiter(), spec.missing(), false, spec.format(),
-                        spec.sheet()), study.scale(), study.labels(), study.recode(), study.constructs(),
-                study.overallReliability(), study.efaFactors(), study.cfa(), study.regressions(), study.hypotheses(),
-                study.significance(), study.profile());
+        Study cells = !spec.decimalComma() ? study : study.withData(new DataSpec(spec.file(), spec.encoding(),
+                spec.delimiter(), spec.missing(), false, spec.format(), spec.sheet()));
         if (format == DataFormat.XLSX) {
             try (XlsxRowSource source = new XlsxRowSource(file, spec.sheet())) {
                 StudyPass.Outcome outcome = new StudyPass(cells, source, file).run();
@@ -141,9 +138,7 @@ public final class SurveyAnalysis {
             });
         }
         labels.putAll(study.labels());
-        return new Study(study.studyFile(), study.title(), study.language(), study.data(), study.scale(), labels,
-                study.recode(), study.constructs(), study.overallReliability(), study.efaFactors(), study.cfa(),
-                study.regressions(), study.hypotheses(), study.significance(), study.profile());
+        return study.withLabels(labels);
     }
 
     /**

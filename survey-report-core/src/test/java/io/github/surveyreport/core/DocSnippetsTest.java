@@ -169,6 +169,26 @@ class DocSnippetsTest {
         }));
     }
 
+    /** A {@code report:} block is a study file's section: with the English example's study it loads and renders. */
+    @TestFactory
+    Stream<DynamicTest> reportSectionBlocksAreValid() throws IOException {
+        List<Block> sections = allBlocks("yaml").stream().filter(b -> b.code().startsWith("report:")).toList();
+        assertThat(sections).isNotEmpty();
+        return sections.stream().map(b -> DynamicTest.dynamicTest(b.where(), () -> {
+            Path dir = Files.createTempDirectory("doc-report");
+            Files.copy(ROOT.resolve("examples/tam/src/survey/responses.csv"), dir.resolve("responses.csv"));
+            Files.writeString(dir.resolve("study.yaml"), Files.readString(ROOT.resolve("examples/tam/src/survey/study.yaml"))
+                    + "\n" + b.code(), StandardCharsets.UTF_8);
+            io.github.surveyreport.core.study.Study study = io.github.surveyreport.core.study.StudyLoader.load(
+                    dir.resolve("study.yaml"));
+            assertThat(study.report()).isNotEqualTo(io.github.surveyreport.core.study.ReportLayout.DEFAULT);
+            String html = new io.github.surveyreport.core.report.ReportRenderer(
+                    io.github.surveyreport.core.report.ReportOptions.defaults(), w -> { })
+                    .html(study, SurveyAnalysis.run(study));
+            assertThat(html).contains("Table 1").doesNotContain("Item–Total Statistics");
+        }));
+    }
+
     /** The text of {@code parent}'s first child element named {@code name}, or null. */
     static String child(Element parent, String name) {
         for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {

@@ -20,6 +20,7 @@ import io.github.surveyreport.core.results.ScaleReliability;
 import io.github.surveyreport.core.study.Construct;
 import io.github.surveyreport.core.study.Hypothesis;
 import io.github.surveyreport.core.study.Language;
+import io.github.surveyreport.core.study.ReportLayout;
 import io.github.surveyreport.core.study.Study;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -61,6 +62,9 @@ final class ReportModel {
         m.put("pdf", "pdf".equals(medium));
         m.put("fmt", new FormatFunctions(options.numberFormats(study.language())));
         m.put("seq", new Numbering());
+        // the report's tables and figures in the study file's order (ReportLayout): the templates to include
+        m.put("mainTables", study.report().tables().stream().map(ReportLayout::template).toList());
+        m.put("supplementTables", study.report().supplement().stream().map(ReportLayout::template).toList());
         m.put("title", blankToNull(study.title()));
         m.put("pdfFontFamily", pdfFontFamily);
         m.put("significance", study.significance());

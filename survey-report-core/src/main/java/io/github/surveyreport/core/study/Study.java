@@ -57,7 +57,8 @@ public record Study(
         BootstrapSpec bootstrap,
         List<Hypothesis> hypotheses,
         double significance,
-        List<ProfileColumn> profile) implements java.io.Serializable {
+        List<ProfileColumn> profile,
+        ReportLayout report) implements java.io.Serializable {
 
     /** Default alpha level for hypotheses. */
     public static final double DEFAULT_SIGNIFICANCE = 0.05;
@@ -78,6 +79,38 @@ public record Study(
         bootstrap = bootstrap == null ? BootstrapSpec.DEFAULT : bootstrap;
         hypotheses = List.copyOf(hypotheses);
         profile = List.copyOf(profile);
+        report = report == null ? ReportLayout.DEFAULT : report;
+    }
+
+    /** A study with the report's default tables (no {@code report} section). */
+    public Study(Path studyFile, String title, Language language, DataSpec data, Scale scale, Map<String, String> labels,
+                 Map<String, Map<String, Double>> recode, List<Construct> constructs, boolean overallReliability,
+                 Integer efaFactors, CfaSpec cfa, List<RegressionModel> regressions, List<GroupComparison> differences,
+                 List<MediationModel> mediation, List<ModerationModel> moderation, BootstrapSpec bootstrap,
+                 List<Hypothesis> hypotheses, double significance, List<ProfileColumn> profile) {
+        this(studyFile, title, language, data, scale, labels, recode, constructs, overallReliability, efaFactors, cfa,
+                regressions, differences, mediation, moderation, bootstrap, hypotheses, significance, profile, null);
+    }
+
+    /** This study with another data section (everything else kept). */
+    public Study withData(DataSpec otherData) {
+        return new Study(studyFile, title, language, otherData, scale, labels, recode, constructs, overallReliability,
+                efaFactors, cfa, regressions, differences, mediation, moderation, bootstrap, hypotheses, significance,
+                profile, report);
+    }
+
+    /** This study with other labels (everything else kept). */
+    public Study withLabels(Map<String, String> otherLabels) {
+        return new Study(studyFile, title, language, data, scale, otherLabels, recode, constructs, overallReliability,
+                efaFactors, cfa, regressions, differences, mediation, moderation, bootstrap, hypotheses, significance,
+                profile, report);
+    }
+
+    /** This study with another report layout (everything else kept). */
+    public Study withReport(ReportLayout otherReport) {
+        return new Study(studyFile, title, language, data, scale, labels, recode, constructs, overallReliability,
+                efaFactors, cfa, regressions, differences, mediation, moderation, bootstrap, hypotheses, significance,
+                profile, otherReport);
     }
 
     /** A study without group comparisons, mediation or moderation (the first version's components). */
@@ -99,7 +132,7 @@ public record Study(
         }
         return new SerialForm(studyFile.toString(), new Study(null, title, language, data, scale, labels, recode,
                 constructs, overallReliability, efaFactors, cfa, regressions, differences, mediation, moderation,
-                bootstrap, hypotheses, significance, profile));
+                bootstrap, hypotheses, significance, profile, report));
     }
 
     private record SerialForm(String studyFile, Study study) implements java.io.Serializable {
@@ -107,7 +140,7 @@ public record Study(
             Study s = study;
             return new Study(Path.of(studyFile), s.title, s.language, s.data, s.scale, s.labels, s.recode, s.constructs,
                     s.overallReliability, s.efaFactors, s.cfa, s.regressions, s.differences, s.mediation, s.moderation,
-                    s.bootstrap, s.hypotheses, s.significance, s.profile);
+                    s.bootstrap, s.hypotheses, s.significance, s.profile, s.report);
         }
     }
 

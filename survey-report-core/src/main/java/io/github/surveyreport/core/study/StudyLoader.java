@@ -35,7 +35,8 @@ public final class StudyLoader {
     private static final Set<String> TOP_KEYS = Set.of("title", "language", "data", "scale", "labels",
             "recode", "constructs", "reliability", "efa", "cfa", "regressions", "differences", "mediation",
             "moderation", "bootstrap", "hypotheses", "significance",
-            "profile");
+            "profile", "report");
+    private static final Set<String> REPORT_KEYS = Set.of("tables", "supplement");
     private static final Set<String> DATA_KEYS = Set.of("file", "encoding", "delimiter", "missing", "decimal",
             "format", "sheet");
     private static final Set<String> SCALE_KEYS = Set.of("min", "max");
@@ -155,12 +156,53 @@ public final class StudyLoader {
             double significance = parseSignificance(root);
             List<ProfileColumn> profile = parseProfile(root);
             boolean overallReliability = parseReliability(root);
+            ReportLayout report = parseReport(root);
 
             if (!problems.isEmpty()) {
                 throw new StudyFileException(file, problems);
             }
             return new Study(file, title, language, data, scale, labels, recode, constructs, overallReliability, factors,
-                    cfa, regressions, differences, mediation, moderation, bootstrap, hypotheses, significance, profile);
+                    cfa, regressions, differences, mediation, moderation, bootstrap, hypotheses, significance, profile,
+                    report);
+        }
+
+        /**
+         * {@code report: {tables: [...], supplement: [...]}}: the report's tables and figures and
+         * their order (see {@link ReportLayout}); each name once, from {@link ReportLayout#NAMES}.
+         */
+        private ReportLayout parseReport(YamlMap root) {
+            YamlMap report = root.map("report");
+            if (report == null) {
+                return ReportLayout.DEFAULT;
+            }
+            report.checkKeys(REPORT_KEYS);
+            Set<String> seen = new LinkedHashSet<>();
+            List<String> tables = reportSection(report, "tables", seen);
+            List<String> supplement = reportSection(report, "supplement", seen);
+            return ReportLayout.of(tables, supplement);
+        }
+
+        private List<String> reportSection(YamlMap report, String key, Set<String> seen) {
+            if (!report.has(key)) {
+                return null;
+            }
+            List<String> names = report.stringList(key, true);
+            if (names == null) {
+                return null;
+            }
+            List<String> valid = new ArrayList<>();
+            for (String raw : names) {
+                String name = raw.trim().toLowerCase(java.util.Locale.ROOT);
+                if (!ReportLayout.NAMES.contains(name)) {
+                    report.problem(key, "'" + raw + "' is not a table of the report; use "
+                            + String.join(", ", ReportLayout.NAMES));
+                } else if (!seen.add(name)) {
+                    report.problem(key, "'" + name + "' is listed twice; each table appears once");
+                } else {
+                    valid.add(name);
+                }
+            }
+            return valid;
         }
 
         /** {@code reliability: {overall: true|false}}: whether alpha over all construct items is computed. */

@@ -231,6 +231,25 @@ class ReportRendererTest {
                 .contains("Not supported").contains("(R)").doesNotContain("表");
     }
 
+    /** The study file's report section chooses the tables and their order; numbering follows what appears. */
+    @Test
+    void theStudyFileChoosesTheTablesAndTheNumberingFollows() {
+        Fixtures.Analysed a = Fixtures.bfi();
+        Study chosen = a.study().withReport(io.github.surveyreport.core.study.ReportLayout.of(
+                java.util.List.of("hypotheses", "regression", "model"), java.util.List.of()));
+        String html = renderer.html(chosen, a.results());
+        int hypotheses = html.indexOf("<span class=\"no\">Table 1</span>");
+        int regression = html.indexOf("<span class=\"no\">Table 2</span>");
+        assertThat(hypotheses).isPositive();
+        assertThat(html.substring(hypotheses, regression)).contains("Summary of Hypothesis Tests");
+        assertThat(html.substring(regression)).contains("Regression Results").contains("Figure 1");
+        assertThat(html).doesNotContain("Table 3").doesNotContain("Item–Total Statistics")
+                .doesNotContain("Reliability Analysis").doesNotContain("Supplementary");
+        // the quality gate stays in the appendix
+        String gated = renderer.html(chosen, a.results(), java.util.List.of());
+        assertThat(gated).doesNotContain("Table 3");
+    }
+
     // ---- data are data ----
 
     @Test

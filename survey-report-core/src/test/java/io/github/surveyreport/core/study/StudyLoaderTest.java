@@ -106,6 +106,32 @@ class StudyLoaderTest {
     }
 
     @Test
+    void reportSectionChoosesTheTablesAndTheirOrder() throws IOException {
+        assertThat(StudyLoader.load(write("data: {file: d.csv}\n")).report()).isEqualTo(ReportLayout.DEFAULT);
+        Study study = StudyLoader.load(write("data: {file: d.csv}\nreport:\n  tables: [hypotheses, Regression, "
+                + "model, correlations]\n"));
+        assertThat(study.report().tables()).containsExactly("hypotheses", "regression", "model", "correlations");
+        // the supplement keeps its default, less the table moved into the manuscript
+        assertThat(study.report().supplement()).containsExactly("profile", "item-total", "variance",
+                "model-summary", "anova", "coefficients");
+        Study none = StudyLoader.load(write("data: {file: d.csv}\nreport: {supplement: []}\n"));
+        assertThat(none.report().supplement()).isEmpty();
+        assertThat(none.report().tables()).isEqualTo(ReportLayout.DEFAULT_TABLES);
+    }
+
+    @Test
+    void reportProblemsNameTheTableKeyAndLine() throws IOException {
+        StudyFileException e = failure("data: {file: d.csv}\nreport:\n  tables: [reliability, rotated]\n"
+                + "  supplement: [reliability]\n  appendix: [gate]\n");
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p)
+                .startsWith("line 3, report.tables: 'rotated' is not a table of the report; use measures, "
+                        + "reliability, kmo, validity"));
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p)
+                .startsWith("line 4, report.supplement: 'reliability' is listed twice"));
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("line 5, report.appendix: unknown key"));
+    }
+
+    @Test
     void cfaProblemsNameKeyAndLine() throws IOException {
         StudyFileException e = failure("data: {file: d.csv}\ncfa:\n  likelihood: gls\n  estimator: ml\n");
         assertThat(e.problems()).anySatisfy(p -> assertThat(p)
