@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -85,6 +86,18 @@ class SavStudyTest {
         assertThat(study.label("Q1")).isEqualTo("我喜欢这个产品");
         assertThat(study.label("Q4")).isEqualTo("从 study.yaml");
         assertThat(study.label("id")).isEqualTo("id");
+    }
+
+    /** The labelled study keeps every part of the study (it once fell back to the first version's components). */
+    @Test
+    void theLabelledStudyKeepsItsModelsAndReportLayout() throws IOException {
+        copy("pspp-zlib.zsav");
+        Study study = study("pspp-zlib.zsav", "sav.yaml");
+        Study changed = study.withReport(io.github.surveyreport.core.study.ReportLayout.of(List.of("reliability"),
+                List.of())).withData(study.data());
+        Study labelled = SurveyAnalysis.withFileLabels(changed);
+        assertThat(labelled.withLabels(changed.labels())).isEqualTo(changed);
+        assertThat(labelled.report().tables()).containsExactly("reliability");
     }
 
     /** Value labels name and order a profile column's codes; the report shows the file's item texts. */
