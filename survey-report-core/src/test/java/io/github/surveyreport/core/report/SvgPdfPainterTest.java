@@ -110,22 +110,11 @@ class SvgPdfPainterTest {
                 </svg>""");
         assertThat(text(pdf)).contains("p");
         // the only text matrix: the y flip of the canvas, with the 12 degree slant
-        List<Float> matrix = new ArrayList<>();
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            PDStream stream = new PDStream(document.getPage(0).getResources().getXObject(
-                    document.getPage(0).getResources().getXObjectNames().iterator().next()).getCOSObject());
-            List<Object> tokens = new PDFStreamParser(stream.toByteArray()).parse();
-            for (int i = 0; i < tokens.size(); i++) {
-                if (tokens.get(i) instanceof Operator op && op.getName().equals("Tm")) {
-                    for (int k = i - 6; k < i; k++) {
-                        matrix.add(((COSNumber) tokens.get(k)).floatValue());
-                    }
-                }
-            }
-        }
-        assertThat(matrix).hasSize(6);
-        assertThat(matrix.get(2)).isCloseTo((float) Math.tan(Math.toRadians(12)), within(1e-4f));
-        assertThat(matrix.get(3)).isEqualTo(-1f);
+        List<float[]> matrices = textMatrices(pdf);
+        assertThat(matrices).hasSize(1);
+        float[] matrix = matrices.get(0);
+        assertThat(matrix[2]).isCloseTo((float) Math.tan(Math.toRadians(12)), within(1e-4f));
+        assertThat(matrix[3]).isEqualTo(-1f);
         assertThat(warnings).singleElement().asString().startsWith("The PDF figure leaves out the dominant-baseline attribute.");
     }
 
