@@ -42,6 +42,15 @@ public interface RowSource {
     }
 
     /**
+     * Where a row is, for the start of a message: {@code data.csv line 17}.
+     *
+     * @param line the line (the row number) {@link RowHandler#row} was given
+     */
+    default String atRow(long line) {
+        return name() + " line " + line;
+    }
+
+    /**
      * Where a cell is, for the start of a message: {@code data.csv line 17, column Q3 (F)} for
      * a text file, the sheet and cell as Excel shows them for a workbook
      * ({@code survey.xlsx 答卷数据!F17 (Q3)}).
@@ -52,7 +61,7 @@ public interface RowSource {
     default String at(long line, int columnIndex) {
         List<String> names = header();
         String name = columnIndex >= 0 && columnIndex < names.size() ? names.get(columnIndex) : "";
-        return name() + " line " + line + ", column " + (name.isEmpty() ? Columns.letter(columnIndex)
+        return atRow(line) + ", column " + (name.isEmpty() ? Columns.letter(columnIndex)
                 : name + " (" + Columns.letter(columnIndex) + ")");
     }
 

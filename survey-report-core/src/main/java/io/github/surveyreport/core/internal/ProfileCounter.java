@@ -30,16 +30,21 @@ final class ProfileCounter {
     /** The first answer with characters reports cannot show, as read, and its line; {@code null} if none. */
     private String controlAnswer;
     private long controlLine;
-    /** Where {@link #controlAnswer} is, for rows without a file line (see {@link #add(String, Set, Path, String, long, String)}). */
+    /** Where {@link #controlAnswer} is, for rows without a file line (see {@link #locator}). */
     private String controlWhere;
-    /** The position of the cell being counted, for a row without a file line; {@code null} otherwise. */
-    private String where;
+    /**
+     * Names this column's cell of a row for messages, for rows without a file line (a part's
+     * rows); {@code null} for a file's. Called only when a message needs it.
+     */
+    private final java.util.function.LongFunction<String> locator;
 
     /** The file's value labels of this column (code to label, in the file's order), or empty. */
     private final Map<String, String> valueLabels;
 
-    ProfileCounter(ProfileColumn spec, String label, int index, Map<String, String> valueLabels) {
+    ProfileCounter(ProfileColumn spec, String label, int index, Map<String, String> valueLabels,
+                   java.util.function.LongFunction<String> locator) {
         this.valueLabels = valueLabels;
+        this.locator = locator;
         this.spec = spec;
         this.label = label;
         this.index = index;
@@ -74,21 +79,13 @@ final class ProfileCounter {
         return counters;
     }
 
-    /**
-     * Counts a cell of a row that has no file line ({@code null}: missing); {@code where} names
-     * the cell in messages.
-     */
-    void add(String cell, Set<String> missingValues, Path file, String fileName, long line, String where) {
+    /** Counts a cell of a part's row ({@code null}: missing), which the {@link #locator} names. */
+    void addCell(String cell, Set<String> missingValues, Path file, String fileName, long line) {
         if (cell == null) {
             missing++;
             return;
         }
-        this.where = where;
-        try {
-            tally(resolveText(cell, missingValues, file, fileName, line));
-        } finally {
-            this.where = null;
-        }
+        tally(resolveText(cell, missingValues, file, fileName, line));
     }
 
     /** Writes the counts in the order they were first seen (the order of equal counts in the table). */
@@ -214,7 +211,7 @@ final class ProfileCounter {
             if (controlAnswer == null) {
                 controlAnswer = cell;
                 controlLine = line; // relative in a chunk until startsAtLine
-                controlWhere = where;
+                controlWhere = locator == null ? null : locator.apply(line);
             }
             cell = Text.xmlSafe(cell).strip();
         }
@@ -279,8 +276,8 @@ final class ProfileCounter {
         long[] count = counts.get(value);
         if (count == null) {
             if (counts.size() >= MAX_CATEGORIES) {
-                throw new DataFileException(file, (where != null ? where : fileName + " line " + line + ", column "
-                        + spec.column())
+                throw new DataFileException(file, (locator != null ? locator.apply(line)
+                        : fileName + " line " + line + ", column " + spec.column())
                         + ": the profile column has more than " + MAX_CATEGORIES
                         + " different answers; a profile table is for categories (age band, position, ...), "
                         + "not free text or numbers");

@@ -326,7 +326,7 @@ public final class StudyPass {
             return text;
         }
         if (cell instanceof Double || cell instanceof Float) {
-            return plainNumber(((Number) cell).doubleValue());
+            return plain(((Number) cell).doubleValue());
         }
         if (cell instanceof java.math.BigDecimal decimal) {
             return decimal.stripTrailingZeros().toPlainString();
@@ -334,8 +334,8 @@ public final class StudyPass {
         return cell.toString();
     }
 
-    /** A number as a cell would hold it: {@code 3}, not {@code 3.0}; {@code 0.5}. */
-    private static String plainNumber(double value) {
+    /** A number as a cell would hold it, for messages and category texts: {@code 3}, not {@code 3.0}; {@code 0.5}. */
+    private static String plain(double value) {
         if (!Double.isFinite(value)) {
             return Double.toString(value);
         }
@@ -415,7 +415,8 @@ public final class StudyPass {
             this.chunk = chunk;
             for (ProfileCounterSpec spec : profileSpecs) {
                 profile.add(new ProfileCounter(spec.column(), spec.label(), spec.index(),
-                        rows.valueLabels().getOrDefault(spec.column().column(), Map.of())));
+                        rows.valueLabels().getOrDefault(spec.column().column(), Map.of()),
+                        located ? line -> rows.at(line, spec.index()) : null));
             }
         }
 
@@ -533,8 +534,8 @@ public final class StudyPass {
             }
             read++;
             if (cells.length != headerSize) {
-                problem(rows.at(line, 0).replaceFirst(", column .*$", "") + ": the row has " + cells.length
-                        + " cells but there are " + headerSize + " columns");
+                problem(rows.atRow(line) + ": the row has " + cells.length + " cells but there are " + headerSize
+                        + " columns");
                 return;
             }
             boolean valid = true;
@@ -578,8 +579,7 @@ public final class StudyPass {
                 }
                 Object cell = cells[profileSpecs.get(k).index()];
                 try {
-                    profile.get(k).add(cell == null ? null : cellText(cell), missingValues, file, fileName, line,
-                            rows.at(line, profileSpecs.get(k).index()));
+                    profile.get(k).addCell(cell == null ? null : cellText(cell), missingValues, file, fileName, line);
                 } catch (DataFileException e) {
                     profileFailed[k] = true; // too many different answers: said once, not for every row
                     problem(e.getMessage());
@@ -610,7 +610,7 @@ public final class StudyPass {
                 return MISSING;
             }
             if (!recode[j].isEmpty()) {
-                Double mapped = recoded(j, plainNumber(value));
+                Double mapped = recoded(j, plain(value));
                 if (mapped != null) {
                     value = mapped;
                 }
@@ -628,13 +628,13 @@ public final class StudyPass {
         /** Checks a value of analysed column {@code j} against the scale and keeps it (reverse-coded if so). */
         private int store(long line, int j, double value, String cell) {
             if (checkScale[j] && !study.scale().contains(value)) {
-                String text = cell != null ? cell : plainNumber(value);
+                String text = cell != null ? cell : plain(value);
                 problem(outsideScale(line, j, text));
                 badValue(j, text);
                 return BAD;
             }
             if (checkScale[j]) {
-                checkWhole(j, value, line, null, cell != null ? cell : plainNumber(value));
+                checkWhole(j, value, line, null, cell != null ? cell : plain(value));
             }
             values[j] = reverse[j] ? study.scale().reverse(value) : value;
             return READ;
@@ -1231,7 +1231,4 @@ public final class StudyPass {
                 : MeasurementModel.Likelihood.WISHART;
     }
 
-    private static String plain(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
-    }
 }
