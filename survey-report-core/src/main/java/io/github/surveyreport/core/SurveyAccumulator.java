@@ -115,7 +115,9 @@ public final class SurveyAccumulator {
 
     /**
      * Adds the rows of {@code later}, which follow this accumulator's rows, and returns this
-     * accumulator; {@code later} is not changed.
+     * accumulator; {@code later} is not changed. {@code later} may come from another version of
+     * the study with the same fingerprint (see the class comment); this accumulator's study
+     * finishes.
      *
      * @throws IllegalArgumentException if {@code later} was made for another study or other columns
      */
@@ -124,7 +126,10 @@ public final class SurveyAccumulator {
             throw new IllegalArgumentException("cannot merge accumulators of different studies or columns ("
                     + later.columns + " and " + columns + ")");
         }
-        part.merge(later.part);
+        // a later version of the study (other hypotheses, thresholds, titles) accumulates the same
+        // state: read the other part as this study's, so that the engine's parts agree on every setting
+        SurveyAccumulator same = later.study.equals(study) ? later : fromBytes(study, later.toBytes());
+        part.merge(same.part);
         return this;
     }
 
@@ -277,10 +282,15 @@ public final class SurveyAccumulator {
         }
 
         @Override
+        public String atRow(long line) {
+            return name + (part == null ? "" : " " + part) + " row " + line;
+        }
+
+        @Override
         public String at(long line, int columnIndex) {
             String column = columnIndex >= 0 && columnIndex < header.size() ? header.get(columnIndex)
                     : Columns.letter(columnIndex);
-            return name + (part == null ? "" : " " + part) + " row " + line + ", column " + column;
+            return atRow(line) + ", column " + column;
         }
     }
 }

@@ -4,14 +4,11 @@ import io.github.surveyreport.core.data.CsvRowSource;
 import io.github.surveyreport.core.results.Results;
 import io.github.surveyreport.core.study.Study;
 import io.github.surveyreport.core.study.StudyLoader;
+import io.github.surveyreport.core.testing.HenanExample;
 import io.github.surveyreport.core.testing.ResultsAgreement;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,20 +31,10 @@ class SurveyAccumulatorTest {
     private static List<String[]> rows;
     private static Results reference;
 
-    @TempDir
-    static Path dir;
-
-    /**
-     * The example's data as UTF-8 (the file itself is GBK): the reference pass then has no
-     * warning about how the file's bytes were read, which concerns the file, not the rows.
-     */
+    /** The example as UTF-8 (the file is GBK): the reference pass has no note on how its bytes were read. */
     @BeforeAll
-    static void readHenan() throws IOException {
-        Path example = Path.of("..", "examples", "henan", "src", "survey");
-        Files.copy(example.resolve("study.yaml"), dir.resolve("study.yaml"));
-        Files.writeString(dir.resolve("responses.csv"),
-                Files.readString(example.resolve("responses.csv"), Charset.forName("GB18030")));
-        henan = StudyLoader.load(dir.resolve("study.yaml"));
+    static void readHenan() {
+        henan = StudyLoader.load(HenanExample.directory().resolve("study.yaml"));
         CsvRowSource source = CsvRowSource.of(henan.data());
         List<String[]> read = new ArrayList<>();
         source.forEachRow((line, cells) -> read.add(cells.clone()));
@@ -132,10 +119,13 @@ class SurveyAccumulatorTest {
         Object[] nan = typed(rows.get(200));
         nan[hr1] = Double.NaN;
         second.add(nan);
+        second.add("too", "few", "cells");
         SurveyAccumulator merged = first.merge(SurveyAccumulator.fromBytes(henan, second.toBytes()));
         assertThatThrownBy(merged::finish).isInstanceOf(SurveyReportException.class)
                 .hasMessageContaining("responses.parquet partition 1 row 3, column HR1: '6' is outside the scale 1–5")
-                .hasMessageContaining("responses.parquet partition 1 row 101, column HR1: 'NaN' is not a number");
+                .hasMessageContaining("responses.parquet partition 1 row 101, column HR1: 'NaN' is not a number")
+                .hasMessageContaining("responses.parquet partition 1 row 102: the row has 3 cells but there are "
+                        + header.size() + " columns");
     }
 
     @Test
@@ -177,6 +167,24 @@ class SurveyAccumulatorTest {
                 henan.profile());
         assertThatThrownBy(() -> SurveyAccumulator.fromBytes(otherScale, bytes))
                 .isInstanceOf(SurveyReportException.class).hasMessageContaining("was made for another study");
+    }
+
+    /** A part accumulated under another version of the study (its hypotheses changed) merges as this study's. */
+    @Test
+    void aPartOfAnotherVersionOfTheStudyMerges() {
+        Study reordered = henan.withReport(io.github.surveyreport.core.study.ReportLayout.of(List.of("reliability"),
+                List.of()));
+        Study withoutHypotheses = new Study(henan.studyFile(), "another title", henan.language(), henan.data(),
+                henan.scale(), henan.labels(), henan.recode(), henan.constructs(), henan.overallReliability(),
+                henan.efaFactors(), henan.cfa(), henan.regressions(), henan.differences(), henan.mediation(),
+                henan.moderation(), henan.bootstrap(), List.of(), henan.significance(), henan.profile());
+        SurveyAccumulator later = SurveyAccumulator.create(withoutHypotheses, header, "responses.csv", "b");
+        rows.subList(100, rows.size()).forEach(r -> later.add((Object[]) r));
+        SurveyAccumulator first = SurveyAccumulator.create(reordered, header, "responses.csv", "a");
+        rows.subList(0, 100).forEach(r -> first.add((Object[]) r));
+        Results merged = first.merge(later).finish();
+        assertThat(merged.hypotheses()).hasSameSizeAs(reference.hypotheses());
+        assertThat(ResultsAgreement.differences(merged, reference, 1e-12)).isEmpty();
     }
 
     /** A study travels to Spark executors by Java serialization; its paths are written as text. */

@@ -10,7 +10,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import scala.Tuple2;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -105,11 +104,8 @@ public final class SparkSurveyAnalysis {
                     .mapValues(new MergeGroup(study));
             count = groups;
         }
-        List<Tuple2<Long, byte[]>> last = new ArrayList<>(level.collect());
-        last.sort((a, b) -> Long.compare(a._1(), b._1()));
-        List<byte[]> ordered = new ArrayList<>(last.size());
-        last.forEach(t -> ordered.add(t._2()));
-        return ordered.isEmpty() ? null : StateMerge.merge(study, ordered);
+        List<Tuple2<Long, byte[]>> last = level.collect();
+        return last.isEmpty() ? null : StateMerge.mergeIndexed(study, last);
     }
 
     /** The survey-report problem inside a failed Spark job, else a plain message naming the job's failure. */

@@ -6,6 +6,7 @@ import io.github.surveyreport.core.data.CsvRowSource;
 import io.github.surveyreport.core.results.Results;
 import io.github.surveyreport.core.study.Study;
 import io.github.surveyreport.core.study.StudyLoader;
+import io.github.surveyreport.core.testing.HenanExample;
 import io.github.surveyreport.core.testing.ResultsAgreement;
 import io.github.surveyreport.core.testing.ResultsCopies;
 import org.apache.spark.api.java.JavaSparkContext;

@@ -3,6 +3,7 @@ package io.github.surveyreport.spark;
 import io.github.surveyreport.core.SurveyAnalysis;
 import io.github.surveyreport.core.results.Results;
 import io.github.surveyreport.core.study.StudyLoader;
+import io.github.surveyreport.core.testing.HenanExample;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

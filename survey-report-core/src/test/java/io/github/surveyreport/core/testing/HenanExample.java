@@ -1,4 +1,4 @@
-package io.github.surveyreport.spark;
+package io.github.surveyreport.core.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,16 +9,17 @@ import java.nio.file.Path;
 /**
  * The Chinese example (examples/henan) copied once per test JVM with its data re-encoded as
  * UTF-8 (the file is GBK, as Excel on Chinese Windows saves it; Spark's CSV reader expects
- * UTF-8): the same rows, so the plugin's pass over the copy is the reference.
+ * UTF-8): the same rows, so the plugin's pass over the copy is the reference, without the note on
+ * how a GBK file's bytes were read. Shared with the Spark module's tests (test-jar).
  */
-final class HenanExample {
+public final class HenanExample {
     private static Path directory;
 
     private HenanExample() {
     }
 
     /** The directory holding study.yaml and responses.csv. */
-    static synchronized Path directory() {
+    public static synchronized Path directory() {
         if (directory == null) {
             try {
                 Path example = Path.of("..", "examples", "henan", "src", "survey");
